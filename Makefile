@@ -1,0 +1,52 @@
+# Trygga platser – handboken. `make help` visar målen.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+JB := $(VENV)/bin/jupyter-book
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: help book test notebooks serve lock benchmark lint clean data
+
+help: ## Visa målen
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/klar: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+book: $(VENV)/klar ## Bygg webbplatsen till _build/html/
+	$(JB) build . --warningiserror --nitpick --keep-going
+	@echo "Klart: öppna _build/html/index.html i en webbläsare (eller kör make serve)."
+
+test: $(VENV)/klar ## Kör alla tester: paket, data, notebooks, bygget, webbplatsen och webbläsaren
+	$(PY) -m pytest
+
+notebooks: $(VENV)/klar ## Kör om alla notebooks och spara resultaten i filerna
+	$(PY) scripts/kor_notebooks.py
+
+serve: book ## Visa den byggda handboken på http://127.0.0.1:8000
+	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+data: $(VENV)/klar ## Skapa om exempeldatan från generatorn
+	$(PY) scripts/generera_mellanstad.py
+
+benchmark: $(VENV)/klar ## Mät byggtid, körtid för notebooks och sidvikt
+	$(PY) scripts/benchmark.py
+
+lint: $(VENV)/klar ## Kontrollera kodstilen med ruff
+	$(VENV)/bin/ruff check tryggaplatser tests scripts book/_ext
+
+lock: ## Lås om miljön från requirements.in (tar några minuter)
+	rm -rf .lasmiljo
+	$(PYTHON) -m venv .lasmiljo
+	.lasmiljo/bin/pip install --quiet --disable-pip-version-check -r requirements.in
+	{ echo "# Låst miljö: skapad av \`make lock\` från requirements.in. Ändra inte för hand."; \
+	  .lasmiljo/bin/pip freeze --exclude-editable; } > requirements.txt
+	rm -rf .lasmiljo
+
+clean: ## Ta bort byggresultat (men inte den virtuella miljön)
+	rm -rf _build

@@ -1,0 +1,28 @@
+"""Hjälpfunktioner till handboken Trygga platser.
+
+Paketet samlar det som en läsare återanvänder men inte ska behöva skriva
+själv: inläsning av exempeldata, svensk formatering av tal och datum och
+handbokens diagramstil. Själva analysstegen står synliga i kapitlens
+notebooks.
+"""
+
+__version__ = "0.1.0"
+
+from tryggaplatser.exempeldata import las_ntu
+from tryggaplatser.formatering import (
+    formatera_datum,
+    formatera_procent,
+    formatera_tal,
+)
+from tryggaplatser.stil import FARGER, anvand_stil, svenska_tal_pa_axel
+
+__all__ = [
+    "__version__",
+    "FARGER",
+    "anvand_stil",
+    "formatera_datum",
+    "formatera_procent",
+    "formatera_tal",
+    "las_ntu",
+    "svenska_tal_pa_axel",
+]
