@@ -1,16 +1,23 @@
 """Lokalt Sphinx-tillägg för handboken.
 
-Det hämtar versionen från paketet tryggaplatser (det enda stället där den
-står), visar den i sidfoten på varje sida och gör den tillgänglig i texten
-som MyST-ersättningen ``{{ version }}``.
+- Versionen hämtas från paketet tryggaplatser (det enda stället där den står),
+  visas i sidfoten på varje sida och finns i texten som ``{{ version }}``.
+- Koden i kapitlens notebooks är dold tills läsaren väljer att visa den.
+- Rotens omdirigeringssida får svenska som språk och en vanlig länk.
 """
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from tryggaplatser import __version__
+
+#: Taggar som redan bestämmer hur en kodcell visas.
+_VISNINGSTAGGAR = {"hide-input", "hide-cell", "remove-input", "remove-cell", "show-input"}
 
 
 def _satt_version(app: Sphinx, config: Config) -> None:
@@ -19,11 +26,41 @@ def _satt_version(app: Sphinx, config: Config) -> None:
     config.myst_substitutions = {**config.myst_substitutions, "version": __version__}
     fot = (
         f'<p class="handbok-version">Handboken Trygga platser, version {__version__}. '
-        'Text och figurer: CC BY 4.0. Kod: MIT.</p>'
+        "Text och figurer: CC BY 4.0. Kod: MIT.</p>"
     )
     config.html_theme_options = {**config.html_theme_options, "extra_footer": fot}
 
 
+def _dolj_kod(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Ge varje kodcell taggen hide-input, om cellen inte redan säger något annat."""
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    nb = json.loads(source[0])
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        taggar = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if not _VISNINGSTAGGAR & set(taggar):
+            taggar.append("hide-input")
+    source[0] = json.dumps(nb)
+
+
+def _svensk_omdirigering(app: Sphinx, exception: Exception | None) -> None:
+    if exception or app.builder.format != "html":
+        return
+    start = app.config.root_doc + ".html"
+    Path(app.outdir, "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="refresh" content="0; url={start}">\n'
+        "<title>Trygga platser – en handbok</title>\n</head>\n<body>\n"
+        f'<p><a href="{start}">Gå till handbokens startsida</a>.</p>\n</body>\n</html>\n',
+        encoding="utf-8",
+    )
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _satt_version)
+    app.connect("source-read", _dolj_kod)
+    # Efter jupyter-books egen omdirigeringssida, som saknar språk.
+    app.connect("build-finished", _svensk_omdirigering, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

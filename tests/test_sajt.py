@@ -1,0 +1,133 @@
+"""Kontroller av den byggda webbplatsen, sida för sida.
+
+- varje sida har lang="sv";
+- inga engelska gränssnittstexter från temat, Sphinx eller myst-nb;
+- inga adresser till andra värdar i det som laddas när sidan öppnas;
+- varje bild har en alternativtext som inte är ett filnamn;
+- varje intern länk och ankare går till något som finns.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Comment
+
+#: Engelska texter som temat, Sphinx eller myst-nb visar om översättningen fattas.
+#: Listan underhålls för hand: lägg till en text när du ser den på en sida.
+ENGELSKA_TEXTER = [
+    "Skip to main content", "Back to top", "On this page", "Color mode", "Search this book",
+    "Toggle primary sidebar", "Toggle secondary sidebar", "Show code cell source",
+    "Hide code cell source", "Show code cell output", "Hide code cell output",
+    "Show code cell content", "Link to this heading", "Link to this definition", "next page",
+    "previous page", "Copyright", "Last updated", "Table of contents", "Contents", "Download",
+    "Fullscreen", "Launch", "Site navigation", "Section Navigation", "Version warning",
+    "Fig.", "Figure", "Table", "Listing", "Search", "Light", "Dark", "System Settings",
+    "Print to PDF", "open issue", "Edit this page", "Repository", "Click to",
+    "Please activate JavaScript", "Breadcrumb", "Home", "Main", "Page", "By", "Index",
+    "Exercise", "Solution", "Note", "Warning", "Tip", "Important", "See also",
+]
+_ENGELSKA = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGELSKA_TEXTER)) + r")(?![\w-])")
+_ATTRIBUT_MED_TEXT = ("aria-label", "title", "placeholder", "alt", "data-bs-title", "value")
+_LADDAS_VID_SIDVISNING = {
+    "script": ["src"], "link": ["href"], "img": ["src", "srcset"], "iframe": ["src"],
+    "source": ["src", "srcset"], "video": ["src", "poster"], "audio": ["src"],
+    "embed": ["src"], "object": ["data"],
+}
+_FILNAMN = re.compile(r"(\.(png|jpe?g|gif|svg|webp)$)|^[0-9a-f]{16,}", re.IGNORECASE)
+
+
+@cache
+def _las(sida: Path) -> BeautifulSoup:
+    return BeautifulSoup(sida.read_text(encoding="utf-8"), "html.parser")
+
+
+def _namn(bygge, sida: Path) -> str:
+    return str(sida.relative_to(bygge.html))
+
+
+def _synlig_gransnittstext(soup: BeautifulSoup) -> list[str]:
+    """Text och textattribut utom kod, skript och kommentarer."""
+    kopia = BeautifulSoup(str(soup), "html.parser")
+    for el in kopia(["script", "style", "pre", "code", "noscript"]):
+        el.decompose()
+    for el in kopia.select(".cell_input, .highlight, .output, .cell_output"):
+        el.decompose()
+    texter = [
+        str(t) for t in kopia.find_all(string=True) if not isinstance(t, Comment) and t.strip()
+    ]
+    for el in kopia.find_all(True):
+        texter += [str(el[a]) for a in _ATTRIBUT_MED_TEXT if el.has_attr(a)]
+    return texter
+
+
+@pytest.fixture(scope="module")
+def sidor(bygge):
+    sidor = bygge.sidor()
+    assert sidor, f"Inga byggda sidor i {bygge.html}; se test_bygge.py."
+    return sidor
+
+
+def test_varje_sida_har_svenska_som_sprak(bygge, sidor):
+    fel = [_namn(bygge, s) for s in sidor if _las(s).html.get("lang") != "sv"]
+    assert not fel, f'Sidor utan lang="sv": {fel}'
+
+
+def test_inga_engelska_gransnittstexter(bygge, sidor):
+    fynd = []
+    for sida in sidor:
+        for text in _synlig_gransnittstext(_las(sida)):
+            for traff in _ENGELSKA.findall(text):
+                fynd.append(f"{_namn(bygge, sida)}: {traff!r} i {text.strip()[:60]!r}")
+    assert not fynd, "Engelska gränssnittstexter:\n" + "\n".join(sorted(set(fynd)))
+
+
+def test_inget_laddas_fran_andra_vardar(bygge, sidor):
+    fynd = []
+    for sida in sidor:
+        for tagg, attribut in _LADDAS_VID_SIDVISNING.items():
+            for el in _las(sida).find_all(tagg):
+                for a in attribut:
+                    for url in str(el.get(a, "")).replace(",", " ").split():
+                        if urlsplit(url).netloc or url.startswith("//"):
+                            fynd.append(f"{_namn(bygge, sida)}: <{tagg} {a}={url}>")
+    assert not fynd, "Sidor som hämtar något från en annan värd:\n" + "\n".join(fynd)
+
+
+def test_varje_bild_har_alternativtext(bygge, sidor):
+    fynd = []
+    for sida in sidor:
+        for img in _las(sida).find_all("img"):
+            alt = (img.get("alt") or "").strip()
+            if not alt or _FILNAMN.search(alt):
+                fynd.append(f"{_namn(bygge, sida)}: {img.get('src')} har alt={alt!r}")
+    assert not fynd, "Bilder utan riktig alternativtext:\n" + "\n".join(fynd)
+
+
+def test_interna_lankar_och_ankare_finns(bygge, sidor):
+    fynd = []
+    for sida in sidor:
+        soup = _las(sida)
+        for tagg, attribut in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for el in soup.find_all(tagg):
+                url = el.get(attribut)
+                if not url:
+                    continue
+                delar = urlsplit(url)
+                if delar.scheme or delar.netloc:
+                    continue
+                mal = (sida.parent / unquote(delar.path)).resolve() if delar.path else sida
+                if mal.is_dir():
+                    mal = mal / "index.html"
+                if not mal.exists():
+                    fynd.append(f"{_namn(bygge, sida)}: {url} (filen saknas)")
+                    continue
+                if delar.fragment and mal.suffix == ".html":
+                    ankare = unquote(delar.fragment)
+                    if not _las(mal).find(id=ankare) and not _las(mal).find(attrs={"name": ankare}):
+                        fynd.append(f"{_namn(bygge, sida)}: {url} (ankaret saknas)")
+    assert not fynd, "Trasiga interna länkar:\n" + "\n".join(sorted(set(fynd)))
