@@ -14,6 +14,7 @@ from tryggaplatser.formatering import (
     formatera_procent,
     formatera_tal,
 )
+from tryggaplatser.lix import lix
 from tryggaplatser.stil import FARGER, anvand_stil, svenska_tal_pa_axel
 
 __all__ = [
@@ -24,5 +25,6 @@ __all__ = [
     "formatera_procent",
     "formatera_tal",
     "las_ntu",
+    "lix",
     "svenska_tal_pa_axel",
 ]
