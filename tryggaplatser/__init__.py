@@ -15,16 +15,28 @@ from tryggaplatser.formatering import (
     formatera_tal,
 )
 from tryggaplatser.lix import lix
+from tryggaplatser.statistik import (
+    andel_med_ki,
+    andel_per_grupp,
+    designeffekt,
+    effektivt_n,
+    wilson_intervall,
+)
 from tryggaplatser.stil import FARGER, anvand_stil, svenska_tal_pa_axel
 
 __all__ = [
     "__version__",
     "FARGER",
+    "andel_med_ki",
+    "andel_per_grupp",
     "anvand_stil",
+    "designeffekt",
+    "effektivt_n",
     "formatera_datum",
     "formatera_procent",
     "formatera_tal",
     "las_ntu",
     "lix",
     "svenska_tal_pa_axel",
+    "wilson_intervall",
 ]

@@ -1,0 +1,279 @@
+"""Tester av tryggaplatser.statistik: andelar, Wilsons intervall och vikter."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tryggaplatser.statistik import (
+    SAKNAS,
+    andel_med_ki,
+    andel_per_grupp,
+    designeffekt,
+    effektivt_n,
+    wilson_intervall,
+)
+
+Z95 = 1.959963984540054
+
+
+def wilson_genom_att_invertera_testet(andel: float, n: float, z: float = Z95):
+    """Oberoende beräkning: Wilsons intervall är de p0 där |andel − p0| ≤ z·√(p0(1−p0)/n).
+
+    Gränserna är rötterna till (andel − p0)² = z²·p0(1 − p0)/n, en andragradsekvation i p0.
+    """
+    a = 1 + z * z / n
+    b = -(2 * andel + z * z / n)
+    c = andel * andel
+    rotter = np.sort(np.roots([a, b, c]).real)
+    return float(rotter[0]), float(rotter[1])
+
+
+# --- effektivt_n och designeffekt ----------------------------------------------------------
+
+
+def test_effektivt_n_for_kant_exempel():
+    # Två svar, det ena med dubbel vikt: (1 + 2)² / (1 + 4) = 9/5.
+    assert effektivt_n([1, 2]) == pytest.approx(1.8)
+
+
+def test_effektivt_n_tar_pandas_serie():
+    assert effektivt_n(pd.Series([0.5, 0.5, 0.5])) == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize("vikter", [[], [1, 0], [1, -2], [1, float("nan")], [1, math.inf]])
+def test_effektivt_n_avvisar_ogiltiga_vikter(vikter):
+    with pytest.raises(ValueError, match="effektivt_n"):
+        effektivt_n(vikter)
+
+
+def test_effektivt_n_avvisar_text():
+    with pytest.raises(TypeError, match="tal"):
+        effektivt_n(["ett", "två"])
+
+
+@given(n=st.integers(1, 500), vikt=st.floats(0.01, 1000))
+def test_lika_vikter_ger_effektivt_n_lika_med_n(n, vikt):
+    assert effektivt_n([vikt] * n) == pytest.approx(n)
+    assert designeffekt([vikt] * n) == pytest.approx(1.0)
+
+
+@given(st.lists(st.floats(0.01, 100), min_size=1, max_size=200))
+def test_effektivt_n_ligger_mellan_1_och_n(vikter):
+    n_eff = effektivt_n(vikter)
+    assert 1 - 1e-9 <= n_eff <= len(vikter) + 1e-9
+    assert designeffekt(vikter) >= 1 - 1e-9
+    assert designeffekt(vikter) * n_eff == pytest.approx(len(vikter))
+
+
+@given(st.lists(st.floats(0.01, 100), min_size=1, max_size=50), st.floats(0.1, 10))
+def test_effektivt_n_beror_inte_pa_viktens_skala(vikter, faktor):
+    assert effektivt_n([w * faktor for w in vikter]) == pytest.approx(effektivt_n(vikter))
+
+
+# --- wilson_intervall ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("andel,n", [(0.3, 100), (0.05, 40), (0.5, 10), (0.9, 1000), (0.27, 612.4)])
+def test_wilson_stammer_med_inverterat_scoretest(andel, n):
+    nedre, ovre = wilson_intervall(andel, n)
+    vantat = wilson_genom_att_invertera_testet(andel, n)
+    assert (nedre, ovre) == pytest.approx(vantat, abs=1e-9)
+
+
+def test_wilson_vid_noll_och_alla():
+    assert wilson_intervall(0.0, 25)[0] == 0.0
+    assert wilson_intervall(1.0, 25)[1] == 1.0
+    # Till skillnad från Waldintervallet blir intervallet inte noll brett vid andelen 0.
+    assert wilson_intervall(0.0, 25)[1] > 0.05
+
+
+def test_wilson_bredare_vid_hogre_konfidens():
+    n90 = wilson_intervall(0.4, 80, konfidens=0.90)
+    n99 = wilson_intervall(0.4, 80, konfidens=0.99)
+    assert n99[0] < n90[0] and n99[1] > n90[1]
+
+
+@pytest.mark.parametrize(
+    "andel,n,konfidens,meddelande",
+    [
+        (1.2, 10, 0.95, "mellan 0 och 1"),
+        (-0.1, 10, 0.95, "mellan 0 och 1"),
+        (0.5, -3, 0.95, "större än 0"),
+        (0.5, 10, 95, "konfidens"),
+        (float("nan"), 10, 0.95, "saknas"),
+    ],
+)
+def test_wilson_avvisar_ogiltiga_varden(andel, n, konfidens, meddelande):
+    with pytest.raises(ValueError, match=meddelande):
+        wilson_intervall(andel, n, konfidens)
+
+
+@given(
+    andel=st.floats(0, 1),
+    n=st.floats(0.5, 1e6),
+    konfidens=st.floats(0.5, 0.999),
+)
+def test_wilson_innehaller_andelen_och_ligger_i_0_1(andel, n, konfidens):
+    nedre, ovre = wilson_intervall(andel, n, konfidens)
+    assert 0.0 <= nedre <= andel <= ovre <= 1.0
+
+
+@given(andel=st.floats(0.01, 0.99), n=st.floats(2, 1e5))
+def test_wilson_smalnar_med_fler_svar(andel, n):
+    smalt = wilson_intervall(andel, 4 * n)
+    brett = wilson_intervall(andel, n)
+    assert smalt[1] - smalt[0] < brett[1] - brett[0]
+
+
+@given(andel=st.floats(0, 1), n=st.floats(1, 1e4))
+def test_wilson_ar_symmetriskt_kring_halften(andel, n):
+    nedre, ovre = wilson_intervall(andel, n)
+    spegel_nedre, spegel_ovre = wilson_intervall(1 - andel, n)
+    assert nedre == pytest.approx(1 - spegel_ovre, abs=1e-9)
+    assert ovre == pytest.approx(1 - spegel_nedre, abs=1e-9)
+
+
+# --- andel_med_ki --------------------------------------------------------------------------
+
+
+def test_ovagd_andel_raknar_sanna_svar():
+    r = andel_med_ki([True] * 27 + [False] * 73)
+    assert r["andel"] == pytest.approx(0.27)
+    assert r["n"] == 100 and r["n_eff"] == 100
+    assert (r["ki_nedre"], r["ki_ovre"]) == pytest.approx(
+        wilson_genom_att_invertera_testet(0.27, 100)
+    )
+
+
+def test_vagd_andel_och_effektivt_n():
+    # Två svar med vikt 3 som är otrygga, två med vikt 1 som inte är det: 6 / 8.
+    r = andel_med_ki([1, 1, 0, 0], vikter=[3, 3, 1, 1])
+    assert r["andel"] == pytest.approx(0.75)
+    assert r["n_eff"] == pytest.approx(64 / 20)
+    assert (r["ki_nedre"], r["ki_ovre"]) == pytest.approx(
+        wilson_genom_att_invertera_testet(0.75, 64 / 20)
+    )
+
+
+def test_andel_med_ki_kraver_lika_manga_vikter():
+    with pytest.raises(ValueError, match="3 svar men 2 vikter"):
+        andel_med_ki([1, 0, 1], vikter=[1, 2])
+
+
+def test_andel_med_ki_stoppar_saknade_svar():
+    with pytest.raises(ValueError, match="1 svar saknar värde"):
+        andel_med_ki(pd.Series([True, None, False], dtype="boolean"))
+
+
+def test_andel_med_ki_stoppar_andra_varden_an_0_och_1():
+    with pytest.raises(ValueError, match="rad 2"):
+        andel_med_ki([0, 1, 2])
+    with pytest.raises(TypeError, match="sant/falskt"):
+        andel_med_ki(["ja", "nej"])
+
+
+def test_andel_med_ki_stoppar_tomt_utfall():
+    with pytest.raises(ValueError, match="inga svar"):
+        andel_med_ki([])
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.booleans(), st.floats(0.05, 20)), min_size=1, max_size=300))
+def test_vagd_andel_har_intervall_runt_sig(par):
+    utfall = [u for u, _ in par]
+    vikter = [w for _, w in par]
+    r = andel_med_ki(utfall, vikter)
+    assert 0 <= r["ki_nedre"] <= r["andel"] <= r["ki_ovre"] <= 1
+    assert r["n_eff"] <= r["n"] + 1e-9
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=300), st.floats(0.1, 50))
+def test_lika_vikter_ger_samma_resultat_som_ovagt(utfall, vikt):
+    ovagt = andel_med_ki(utfall)
+    vagt = andel_med_ki(utfall, [vikt] * len(utfall))
+    for k in ("andel", "ki_nedre", "ki_ovre", "n_eff"):
+        assert vagt[k] == pytest.approx(ovagt[k])
+
+
+# --- andel_per_grupp -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def enkat() -> pd.DataFrame:
+    # 60 kvinnor (30 otrygga), 40 män (8 otrygga), 4 som svarat "annat" (alla otrygga).
+    return pd.DataFrame(
+        {
+            "kon": ["kvinna"] * 60 + ["man"] * 40 + ["annat"] * 4,
+            "omrade": (["centrum", "norr"] * 52),
+            "otrygg": [True] * 30 + [False] * 30 + [True] * 8 + [False] * 32 + [True] * 4,
+            "vikt": [1.0] * 60 + [2.0] * 40 + [1.0] * 4,
+        }
+    )
+
+
+def test_andel_per_grupp_raknar_ratt_andelar(enkat):
+    t = andel_per_grupp(enkat, "kon", "otrygg")
+    assert t.loc["kvinna", "andel"] == pytest.approx(0.5)
+    assert t.loc["man", "andel"] == pytest.approx(0.2)
+    assert list(t["n"]) == [4, 60, 40]  # grupperna i bokstavsordning
+
+
+def test_andel_per_grupp_doljer_och_flaggar(enkat):
+    t = andel_per_grupp(enkat, "kon", "otrygg", undertryck_under=5, flagga_under=50)
+    assert t.loc["annat", "status"] == "dold"
+    assert t.loc["annat", ["andel", "ki_nedre", "ki_ovre"]].isna().all()
+    assert t.loc["annat", "n"] == 4  # antalet visas, men inte andelen
+    assert t.loc["man", "status"] == "osäker"  # 40 < 50
+    assert t.loc["kvinna", "status"] == "ok"
+
+
+def test_flaggan_galler_effektivt_n(enkat):
+    # Inom varje kön är vikterna lika, så n_eff = n. Blanda vikter i en grupp:
+    df = enkat.copy()
+    df.loc[df["kon"] == "kvinna", "vikt"] = [1.0] * 30 + [10.0] * 30
+    t = andel_per_grupp(df, "kon", "otrygg", vikt="vikt", flagga_under=50)
+    assert t.loc["kvinna", "n"] == 60
+    assert t.loc["kvinna", "n_eff"] < 50
+    assert t.loc["kvinna", "status"] == "osäker"
+
+
+def test_andel_per_grupp_med_tva_grupperingar(enkat):
+    t = andel_per_grupp(enkat, ["kon", "omrade"], "otrygg")
+    assert t.index.names == ["kon", "omrade"]
+    assert t["n"].sum() == len(enkat)
+
+
+def test_saknad_gruppuppgift_blir_egen_grupp(enkat):
+    df = enkat.copy()
+    df.loc[[0, 1, 2], "kon"] = None
+    t = andel_per_grupp(df, "kon", "otrygg", undertryck_under=0)
+    assert t.loc[SAKNAS, "n"] == 3
+    assert t["n"].sum() == len(df)
+
+
+def test_saknad_uppgift_i_kategorisk_kolumn(enkat):
+    df = enkat.copy()
+    df["kon"] = pd.Categorical(df["kon"], categories=["kvinna", "man", "annat"])
+    df.loc[[0, 1], "kon"] = np.nan
+    t = andel_per_grupp(df, "kon", "otrygg", undertryck_under=0)
+    assert t.loc[SAKNAS, "n"] == 2
+    assert list(t.index) == ["kvinna", "man", "annat", SAKNAS]
+
+
+def test_okand_kolumn_ger_svenskt_fel(enkat):
+    with pytest.raises(KeyError, match="'alder' finns inte"):
+        andel_per_grupp(enkat, "alder", "otrygg")
+
+
+def test_fel_i_en_grupp_namnger_gruppen(enkat):
+    df = enkat.copy()
+    df["otrygg"] = df["otrygg"].astype(int)
+    df.loc[70, "otrygg"] = 3
+    with pytest.raises(ValueError, match="gruppen .*man"):
+        andel_per_grupp(df, "kon", "otrygg")
