@@ -8,6 +8,15 @@ notebooks.
 
 __version__ = "0.1.0"
 
+from tryggaplatser.brottsanalys import (
+    MANADER,
+    VECKODAGAR,
+    andel_platser_for_andel_brott,
+    justera_p,
+    koncentrationskurva,
+    poissonintervall,
+    tal_per_tusen,
+)
 from tryggaplatser.exempeldata import las_ntu
 from tryggaplatser.formatering import (
     formatera_datum,
@@ -15,6 +24,15 @@ from tryggaplatser.formatering import (
     formatera_tal,
 )
 from tryggaplatser.lix import lix
+from tryggaplatser.rumslig import (
+    SWEREF99TM,
+    gi_star,
+    kartram,
+    nordpil,
+    ruta_for_punkt,
+    rutnat,
+    skalstock,
+)
 from tryggaplatser.statistik import (
     andel_med_ki,
     andel_per_grupp,
@@ -27,6 +45,20 @@ from tryggaplatser.stil import FARGER, anvand_stil, svenska_tal_pa_axel
 __all__ = [
     "__version__",
     "FARGER",
+    "MANADER",
+    "SWEREF99TM",
+    "VECKODAGAR",
+    "andel_platser_for_andel_brott",
+    "gi_star",
+    "justera_p",
+    "kartram",
+    "koncentrationskurva",
+    "nordpil",
+    "poissonintervall",
+    "ruta_for_punkt",
+    "rutnat",
+    "skalstock",
+    "tal_per_tusen",
     "andel_med_ki",
     "andel_per_grupp",
     "anvand_stil",
