@@ -104,7 +104,7 @@ def kontrollera(fil: str, typ: str) -> int:
     >>> import pathlib, tempfile
     >>> mapp = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (mapp / "tom.csv").write_text("")
-    >>> _ = (mapp / "brott.csv").write_text("Datum;Brottstyp\n2024-03-05 22:15;Rån\n")
+    >>> _ = (mapp / "brott.csv").write_text("Datum;Brottstyp\\n2024-03-05 22:15;Rån\\n")
     >>> kontrollera(str(mapp / "brott.csv"), "brott")  # doctest: +ELLIPSIS
     Filen kontrollerades som brott eller händelser ...
     Rader lästa (utan rubrikraden): 1
