@@ -36,3 +36,11 @@ def bygge(tmp_path_factory: pytest.TempPathFactory) -> Bygge:
                 "--path-output", str(ut)]
     resultat = subprocess.run(kommando, cwd=ROT, capture_output=True, text=True)
     return Bygge(resultat.returncode, resultat.stdout + resultat.stderr, ut / "_build" / "html")
+
+
+@pytest.fixture(scope="session")
+def sidor(bygge: Bygge) -> list[Path]:
+    """De byggda sidorna; ett bygge utan sidor är ett fel, inte ett tomt godkänt test."""
+    sidor = bygge.sidor()
+    assert sidor, f"Inga byggda sidor i {bygge.html}; bygget misslyckades (se test_bygge.py)."
+    return sidor

@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup, Comment
 
 #: Engelska texter som temat, Sphinx eller myst-nb visar om översättningen fattas.
@@ -63,13 +62,6 @@ def _synlig_gransnittstext(soup: BeautifulSoup) -> list[str]:
     for el in kopia.find_all(True):
         texter += [str(el[a]) for a in _ATTRIBUT_MED_TEXT if el.has_attr(a)]
     return texter
-
-
-@pytest.fixture(scope="module")
-def sidor(bygge):
-    sidor = bygge.sidor()
-    assert sidor, f"Inga byggda sidor i {bygge.html}; se test_bygge.py."
-    return sidor
 
 
 def test_varje_sida_har_svenska_som_sprak(bygge, sidor):

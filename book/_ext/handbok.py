@@ -3,6 +3,8 @@
 - Versionen hämtas från paketet tryggaplatser (det enda stället där den står),
   visas i sidfoten på varje sida och finns i texten som ``{{ version }}``.
 - Koden i kapitlens notebooks är dold tills läsaren väljer att visa den.
+- Sidorna laddar inte sphinx-thebe, som handboken inte använder.
+- Referenslistan får ARIA-roller som axe-core godtar.
 - Rotens omdirigeringssida får svenska som språk och en vanlig länk.
 """
 
@@ -45,6 +47,34 @@ def _dolj_kod(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = json.dumps(nb)
 
 
+def _koppla_bort_thebe(app: Sphinx) -> None:
+    """Stäng av sphinx-thebe, som Jupyter Book alltid laddar.
+
+    Handboken kör ingen kod i webbläsaren. Tillägget lägger annars en adress
+    till en extern värd och sitt skript två gånger på varje sida (det senare
+    ger ett JavaScript-fel).
+    """
+    for lyssnare in list(app.events.listeners.values()):
+        for post in list(lyssnare):
+            if getattr(post.handler, "__module__", "").startswith("sphinx_thebe"):
+                app.disconnect(post.id)
+
+
+def _utan_thebe_css(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if "css_files" in context:
+        context["css_files"] = [f for f in context["css_files"] if "thebe" not in str(f)]
+
+
+def _tillganglig_html(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Rätta en brist som axe-core hittar i Sphinx egen HTML.
+
+    Referenslistans poster har den föråldrade ARIA-rollen doc-biblioentry;
+      de blir vanliga listposter i listan som Sphinx redan märker som lista.
+    """
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def _svensk_omdirigering(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
@@ -61,6 +91,9 @@ def _svensk_omdirigering(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _satt_version)
     app.connect("source-read", _dolj_kod)
+    app.connect("builder-inited", _koppla_bort_thebe)
+    app.connect("html-page-context", _utan_thebe_css)
+    app.connect("html-page-context", _tillganglig_html)
     # Efter jupyter-books egen omdirigeringssida, som saknar språk.
     app.connect("build-finished", _svensk_omdirigering, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
