@@ -1,0 +1,116 @@
+"""Mät handbokens prestanda och skriv ut siffrorna (``make benchmark``).
+
+Mäter
+- ett fullständigt bygge och ett bygge utan ändringar,
+- varje notebooks körtid och kärnans högsta minnesanvändning,
+- hur lång tid nbval behöver för alla notebooks,
+- den tyngsta sidan: HTML och allt sidan laddar i Chromium, okomprimerat och gzippat.
+
+Siffrorna är mätvärden, inte testkrav. Skriv in dem i CONTRIBUTING.md med
+en beskrivning av maskinen när en ändring flyttar dem.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROT / "scripts"))
+
+
+def _tid(kommando: list[str], **kw) -> float:
+    start = time.perf_counter()
+    subprocess.run(kommando, cwd=ROT, check=True, capture_output=True, **kw)
+    return time.perf_counter() - start
+
+
+def kor_en_notebook(sokvag: str) -> None:
+    """Körs i en egen process: kör notebooken i minnet och skriv ut tid och kärnans minne."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(sokvag, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(Path(sokvag).parent)}}).execute()
+    sekunder = time.perf_counter() - start
+    # Kärnan är en barnprocess som har avslutats: dess högsta RSS finns i RUSAGE_CHILDREN (kB).
+    print(f"{sekunder:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}")
+
+
+def _sidvikt(html: Path) -> list[tuple[int, int, str]]:
+    """(okomprimerat, gzippat, sida) för varje sida, med det som Chromium laddar."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROT / "tests"))
+    from test_webblasare import CHROMIUM_FLAGGOR  # samma flaggor som testerna
+
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    sidor = sorted(p for p in html.rglob("*.html") if not {"_static", "_images"} & set(p.parts))
+    vikter = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGGOR)
+        for sida in sidor:
+            filer: set[Path] = set()
+            flik = browser.new_page()
+            flik.on("request", lambda r: filer.add(Path(unquote(urlsplit(r.url).path))))
+            flik.goto(sida.as_uri(), wait_until="networkidle")
+            flik.close()
+            filer = {f for f in filer if f.is_file()} | {sida}
+            data = [f.read_bytes() for f in filer]
+            vikter.append((sum(map(len, data)), sum(len(gzip.compress(d, 6)) for d in data),
+                           str(sida.relative_to(html))))
+        browser.close()
+    return vikter
+
+
+def main() -> int:
+    from kor_notebooks import alla_notebooks
+
+    python = sys.executable
+    jupyter_book = str(Path(python).parent / "jupyter-book")
+    print("Maskin:", platform.platform(), "|", os.cpu_count(), "kärnor |", platform.python_version())
+    with tempfile.TemporaryDirectory() as tmp:
+        full = _tid([jupyter_book, "build", ".", "--all", "--path-output", tmp])
+        # Det första omgygget läser om referenslistan (sphinxcontrib-bibtex gör så); det andra är
+        # det vanliga fallet när en författare bygger om utan att ha ändrat något.
+        forsta = _tid([jupyter_book, "build", ".", "--path-output", tmp])
+        andra = _tid([jupyter_book, "build", ".", "--path-output", tmp])
+        print(f"Fullständigt bygge: {full:.1f} s")
+        print(f"Bygge utan ändringar: {forsta:.1f} s första gången, {andra:.1f} s därefter")
+        html = Path(tmp) / "_build" / "html"
+        if shutil.which("chromium") or os.environ.get("CHROMIUM"):
+            vikter = sorted(_sidvikt(html), reverse=True)
+            ra, gz, namn = vikter[0]
+            print(f"Tyngsta sidan: {namn}: {ra / 1024:.0f} KiB okomprimerat, {gz / 1024:.0f} KiB gzippat")
+        else:
+            print("Sidvikten mäts inte: Chromium saknas.")
+        storlek = sum(f.stat().st_size for f in html.rglob("*") if f.is_file())
+        print(f"Hela webbplatsen: {storlek / 1024 / 1024:.1f} MiB")
+
+    print("Notebooks (körtid, kärnans högsta minne):")
+    for nb in alla_notebooks():
+        ut = subprocess.run([python, __file__, "--notebook", str(nb)], cwd=ROT, check=True,
+                            capture_output=True, text=True).stdout.split()
+        print(f"  {nb.relative_to(ROT)}: {float(ut[0]):.1f} s, {ut[1]} MiB")
+    mappar = [m for m in ("chapters", "exercises") if (ROT / m).is_dir()]
+    nbval = _tid([python, "-m", "pytest", "-q", "-o", "addopts=", "--nbval", "--nbval-current-env",
+                  "--nbval-sanitize-with", "tests/sanitize.cfg", *mappar])
+    print(f"nbval, alla notebooks: {nbval:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--notebook":
+        kor_en_notebook(sys.argv[2])
+    else:
+        sys.exit(main())
