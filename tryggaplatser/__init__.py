@@ -17,6 +17,13 @@ from tryggaplatser.brottsanalys import (
     poissonintervall,
     tal_per_tusen,
 )
+from tryggaplatser.egna_filer import (
+    FilFel,
+    Inlasningsrapport,
+    las_egen_enkat,
+    las_eget_flode,
+    las_egna_brott,
+)
 from tryggaplatser.exempeldata import las_ntu
 from tryggaplatser.formatering import (
     formatera_datum,
@@ -24,6 +31,7 @@ from tryggaplatser.formatering import (
     formatera_tal,
 )
 from tryggaplatser.lix import lix
+from tryggaplatser.polisen import las_polisens_handelser
 from tryggaplatser.rumslig import (
     SWEREF99TM,
     gi_star,
@@ -68,6 +76,12 @@ __all__ = [
     "formatera_procent",
     "formatera_tal",
     "las_ntu",
+    "FilFel",
+    "Inlasningsrapport",
+    "las_egen_enkat",
+    "las_egna_brott",
+    "las_eget_flode",
+    "las_polisens_handelser",
     "lix",
     "svenska_tal_pa_axel",
     "wilson_intervall",
