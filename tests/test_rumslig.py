@@ -44,7 +44,7 @@ def test_rutan_ar_stabil(x, y):
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(koordinater, koordinater), min_size=1, max_size=40))
 def test_rutnatet_tappar_inga_punkter(punkter):
-    df = pd.DataFrame(punkter, columns=["x", "y"])
+    df = pd.DataFrame(punkter, columns=["ost", "nord"])
     rutor = rutnat(df, utstrackning=(0, 0, 2_001, 2_001))
     assert rutor["antal"].sum() == len(df)
     assert (rutor["antal"] >= 0).all()
@@ -56,7 +56,7 @@ def test_rutnatet_tappar_inga_punkter(punkter):
 
 
 def test_rutnatet_har_tomma_rutor_och_ratt_form():
-    df = pd.DataFrame({"x": [10.0], "y": [10.0]})
+    df = pd.DataFrame({"ost": [10.0], "nord": [10.0]})
     rutor = rutnat(df, storlek=100, utstrackning=(0, 0, 300, 200))
     assert len(rutor) == 6
     assert rutor["antal"].tolist() == [1, 0, 0, 0, 0, 0]
@@ -65,23 +65,26 @@ def test_rutnatet_har_tomma_rutor_och_ratt_form():
 
 
 def test_punkt_utanfor_utstrackningen_ger_fel():
-    df = pd.DataFrame({"x": [10.0, 900.0], "y": [10.0, 10.0]}, index=[7, 8])
+    df = pd.DataFrame({"ost": [10.0, 900.0], "nord": [10.0, 10.0]}, index=[7, 8])
     with pytest.raises(ValueError, match="rad 8"):
         rutnat(df, utstrackning=(0, 0, 300, 300))
 
 
 def test_saknad_kolumn_och_trasig_koordinat():
-    with pytest.raises(KeyError, match="'x'"):
+    with pytest.raises(KeyError, match="'nord'"):
         rutnat(pd.DataFrame({"ost": [1.0], "y": [1.0]}))
     with pytest.raises(ValueError, match="rad 1"):
-        rutnat(pd.DataFrame({"x": [1.0, "abc"], "y": [1.0, 2.0]}))
+        rutnat(pd.DataFrame({"ost": [1.0, "abc"], "nord": [1.0, 2.0]}))
+    # egna kolumnnamn går också bra
+    rutor = rutnat(pd.DataFrame({"x": [1.0], "y": [1.0]}), x="x", y="y")
+    assert rutor["antal"].sum() == 1
 
 
 def _kluster_rutnat():
     rng = np.random.default_rng(7)
     bakgrund = rng.uniform(0, 1_500, size=(300, 2))
     kluster = rng.normal(750, 60, size=(200, 2))
-    df = pd.DataFrame(np.vstack([bakgrund, kluster]), columns=["x", "y"])
+    df = pd.DataFrame(np.vstack([bakgrund, kluster]), columns=["ost", "nord"])
     return rutnat(df, utstrackning=(0, 0, 1_500, 1_500))
 
 
@@ -108,7 +111,7 @@ def test_gi_star_justeringarna_ar_strangare():
 
 def test_gi_star_utan_monster_ger_fa_fynd_efter_justering():
     rng = np.random.default_rng(3)
-    df = pd.DataFrame(rng.uniform(0, 2_000, size=(800, 2)), columns=["x", "y"])
+    df = pd.DataFrame(rng.uniform(0, 2_000, size=(800, 2)), columns=["ost", "nord"])
     res = gi_star(rutnat(df, utstrackning=(0, 0, 2_000, 2_000)), permutationer=99)
     assert (res["p"] <= 0.05).sum() > (res["p_fdr"] <= 0.05).sum() or (res["p"] <= 0.05).sum() == 0
     assert (res["p_bonferroni"] <= 0.05).sum() <= 2

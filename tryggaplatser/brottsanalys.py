@@ -38,17 +38,13 @@ def _som_antal(antal: Sequence[float] | pd.Series | np.ndarray, funktion: str) -
     """Gör om en följd av antal till en numpy-vektor och kontrollera den."""
     varden = np.asarray(antal, dtype=float).ravel()
     if varden.size == 0:
-        raise ValueError(
-            f"{funktion}: listan med antal är tom; det finns inga platser att räkna på."
-        )
+        raise ValueError(f"{funktion}: listan med antal är tom; det finns inga platser att räkna på.")
     if np.isnan(varden).any():
         rad = int(np.flatnonzero(np.isnan(varden))[0])
         raise ValueError(f"{funktion}: antal saknas på rad {rad}. Fyll i 0 för platser utan brott.")
     if (varden < 0).any():
         rad = int(np.flatnonzero(varden < 0)[0])
-        raise ValueError(
-            f"{funktion}: antal kan inte vara negativt (rad {rad} har {varden[rad]:g})."
-        )
+        raise ValueError(f"{funktion}: antal kan inte vara negativt (rad {rad} har {varden[rad]:g}).")
     if varden.sum() == 0:
         raise ValueError(f"{funktion}: alla antal är 0; det finns inga brott att fördela.")
     return varden
@@ -120,9 +116,7 @@ def andel_platser_for_andel_brott(
     0.5
     """
     if not 0 < andel <= 1:
-        raise ValueError(
-            f"andel_platser_for_andel_brott: andel måste ligga mellan 0 och 1, inte {andel!r}."
-        )
+        raise ValueError(f"andel_platser_for_andel_brott: andel måste ligga mellan 0 och 1, inte {andel!r}.")
     varden = _som_antal(antal, "andel_platser_for_andel_brott")
     sorterade = np.sort(varden)[::-1]
     kumulativ = np.cumsum(sorterade) / sorterade.sum()
@@ -164,9 +158,7 @@ def justera_p(p: Sequence[float] | np.ndarray, metod: str = "fdr") -> np.ndarray
         raise ValueError("justera_p: listan med p-värden är tom.")
     if np.isnan(varden).any() or (varden < 0).any() or (varden > 1).any():
         rad = int(np.flatnonzero(~((varden >= 0) & (varden <= 1)))[0])
-        raise ValueError(
-            f"justera_p: p-värdet på rad {rad} ({varden[rad]!r}) ligger inte mellan 0 och 1."
-        )
+        raise ValueError(f"justera_p: p-värdet på rad {rad} ({varden[rad]!r}) ligger inte mellan 0 och 1.")
     n = varden.size
     if metod == "bonferroni":
         return np.minimum(varden * n, 1.0)
@@ -209,13 +201,9 @@ def poissonintervall(antal: float, konfidens: float = 0.95) -> tuple[float, floa
     0.0
     """
     if antal < 0 or antal != int(antal):
-        raise ValueError(
-            f"poissonintervall: antal måste vara ett heltal, 0 eller mer, inte {antal!r}."
-        )
+        raise ValueError(f"poissonintervall: antal måste vara ett heltal, 0 eller mer, inte {antal!r}.")
     if not 0 < konfidens < 1:
-        raise ValueError(
-            f"poissonintervall: konfidens måste ligga mellan 0 och 1, inte {konfidens!r}."
-        )
+        raise ValueError(f"poissonintervall: konfidens måste ligga mellan 0 och 1, inte {konfidens!r}.")
     from scipy import stats  # läses in först här: scipy tar tid att importera
 
     alfa = 1 - konfidens
@@ -254,9 +242,7 @@ def tal_per_tusen(antal: float, besokare: float, konfidens: float = 0.95) -> dic
     (0.096, 0.368)
     """
     if not besokare > 0:
-        raise ValueError(
-            f"tal_per_tusen: antal besökare måste vara större än 0, inte {besokare!r}."
-        )
+        raise ValueError(f"tal_per_tusen: antal besökare måste vara större än 0, inte {besokare!r}.")
     nedre, ovre = poissonintervall(antal, konfidens)
     faktor = 1000 / besokare
     return {"tal": antal * faktor, "nedre": nedre * faktor, "ovre": ovre * faktor}

@@ -72,8 +72,8 @@ def ruta_for_punkt(x: float, y: float, storlek: float = 100) -> tuple[int, int]:
 def rutnat(
     df: pd.DataFrame,
     storlek: float = 100,
-    x: str = "x",
-    y: str = "y",
+    x: str = "ost",
+    y: str = "nord",
     utstrackning: tuple[float, float, float, float] | None = None,
 ) -> gpd.GeoDataFrame:
     """Räkna punkter per ruta i ett rutnät, tomma rutor inräknade.
@@ -88,7 +88,7 @@ def rutnat(
         En rad per händelse med koordinater i meter (SWEREF 99 TM).
     storlek : float, standard 100
         Rutans sida i meter.
-    x, y : str
+    x, y : str, standard "ost" och "nord"
         Kolumnerna med östlig och nordlig koordinat.
     utstrackning : (xmin, ymin, xmax, ymax), valfri
         Området som rutnätet ska täcka, till exempel fallområdets gränser.
@@ -105,7 +105,7 @@ def rutnat(
     Exempel
     -------
     >>> import pandas as pd
-    >>> punkter = pd.DataFrame({"x": [10, 20, 150], "y": [10, 30, 40]})
+    >>> punkter = pd.DataFrame({"ost": [10, 20, 150], "nord": [10, 30, 40]})
     >>> rutor = rutnat(punkter, storlek=100, utstrackning=(0, 0, 300, 100))
     >>> rutor[["ruta_x", "ruta_y", "antal"]].to_numpy().tolist()
     [[0, 0, 2], [100, 0, 1], [200, 0, 0]]
@@ -144,12 +144,7 @@ def rutnat(
     rutor = pd.DataFrame({"ruta_x": gx.ravel().astype(int), "ruta_y": gy.ravel().astype(int)})
     punkt_x = (np.floor(xs / storlek) * storlek).astype(int)
     punkt_y = (np.floor(ys / storlek) * storlek).astype(int)
-    antal = (
-        pd.DataFrame({"ruta_x": punkt_x, "ruta_y": punkt_y})
-        .value_counts()
-        .rename("antal")
-        .reset_index()
-    )
+    antal = pd.DataFrame({"ruta_x": punkt_x, "ruta_y": punkt_y}).value_counts().rename("antal").reset_index()
     rutor = rutor.merge(antal, on=["ruta_x", "ruta_y"], how="left")
     rutor["antal"] = rutor["antal"].fillna(0).astype(int)
     geometri = [
@@ -209,7 +204,7 @@ def gi_star(
     >>> # en punkt i varje ruta, och 20 extra i fyra rutor mitt i
     >>> mitt = [(x, y) for x in (450, 550) for y in (450, 550)] * 20
     >>> jamnt = [(x, y) for x in range(50, 1000, 100) for y in range(50, 1000, 100)]
-    >>> punkter = pd.DataFrame(jamnt + mitt, columns=["x", "y"])
+    >>> punkter = pd.DataFrame(jamnt + mitt, columns=["ost", "nord"])
     >>> rutor = rutnat(punkter, utstrackning=(0, 0, 1000, 1000))
     >>> resultat = gi_star(rutor, permutationer=99)
     >>> int((resultat["klass"] == "kall fläck").sum())
@@ -234,12 +229,8 @@ def gi_star(
     with warnings.catch_warnings():
         # esda varnar för att standardvalet av mothypotes ändras i nästa version.
         # Vi gör om p-värdet till tvåsidigt själva nedan, så varningen gäller inte här.
-        warnings.filterwarnings(
-            "ignore", message="The alternative hypothesis", category=DeprecationWarning
-        )
-        g = G_Local(
-            y, vikter, transform="B", permutations=permutationer, star=True, n_jobs=1, seed=fro
-        )
+        warnings.filterwarnings("ignore", message="The alternative hypothesis", category=DeprecationWarning)
+        g = G_Local(y, vikter, transform="B", permutations=permutationer, star=True, n_jobs=1, seed=fro)
     z = np.asarray(g.Zs, dtype=float)
     # Tvåsidigt p-värde från z-värdet (normalfördelningen, Ord och Getis 1995).
     p = 2 * stats.norm.sf(np.abs(z))
@@ -249,12 +240,8 @@ def gi_star(
     resultat = pd.DataFrame({"z": z, "p": p, "p_perm": p_perm}, index=rutor.index)
     resultat["p_fdr"] = justera_p(p, "fdr")
     resultat["p_bonferroni"] = justera_p(p, "bonferroni")
-    klass = np.where(
-        resultat["p_fdr"] <= alfa, np.where(z > 0, "hot spot", "kall fläck"), "ej signifikant"
-    )
-    resultat["klass"] = pd.Categorical(
-        klass, categories=["hot spot", "ej signifikant", "kall fläck"]
-    )
+    klass = np.where(resultat["p_fdr"] <= alfa, np.where(z > 0, "hot spot", "kall fläck"), "ej signifikant")
+    resultat["klass"] = pd.Categorical(klass, categories=["hot spot", "ej signifikant", "kall fläck"])
     return resultat
 
 
@@ -267,9 +254,7 @@ def _rund_langd(maxlangd: float) -> float:
     return tiopotens
 
 
-def skalstock(
-    ax: Axes, langd: float | None = None, plats: tuple[float, float] = (0.05, 0.05)
-) -> float:
+def skalstock(ax: Axes, langd: float | None = None, plats: tuple[float, float] = (0.05, 0.05)) -> float:
     """Rita en skalstock på en karta i meter.
 
     Skalstocken har två fält i svart och vitt, så att den syns även i
@@ -311,12 +296,8 @@ def skalstock(
     ys = y0 + plats[1] * hojd
     tjocklek = hojd * 0.015
     halv = langd / 2
-    ax.add_patch(
-        Rectangle((xs, ys), halv, tjocklek, facecolor="black", edgecolor="black", zorder=5)
-    )
-    ax.add_patch(
-        Rectangle((xs + halv, ys), halv, tjocklek, facecolor="white", edgecolor="black", zorder=5)
-    )
+    ax.add_patch(Rectangle((xs, ys), halv, tjocklek, facecolor="black", edgecolor="black", zorder=5))
+    ax.add_patch(Rectangle((xs + halv, ys), halv, tjocklek, facecolor="white", edgecolor="black", zorder=5))
     text = (
         f"{formatera_tal(langd)}\xa0m"
         if langd < 1000
