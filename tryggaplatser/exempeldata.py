@@ -26,8 +26,7 @@ _KOLUMNER = ["ar", "indikator", "andel_procent", "jamforbarhet", "kalla", "anmar
 def _fel(fil: Path, kolumn: str, rad: int, vantat: str, varde: object) -> ValueError:
     # Rad 1 i filen är rubrikraden, så dataraden med index 0 är rad 2.
     return ValueError(
-        f"{fil.name}: kolumnen {kolumn!r} på rad {rad + 2} har värdet {varde!r}; "
-        f"väntade {vantat}."
+        f"{fil.name}: kolumnen {kolumn!r} på rad {rad + 2} har värdet {varde!r}; väntade {vantat}."
     )
 
 
