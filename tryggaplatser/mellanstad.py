@@ -1,0 +1,585 @@
+"""Inläsning av Mellanstads syntetiska exempeldata.
+
+Mellanstad är en påhittad stad. All data här är syntetisk och skapad av
+``scripts/generera_mellanstad.py`` (se ``data/mellanstad/README.md``).
+Funktionerna returnerar färdigtypade tabeller: kategorier som
+``category``, svarsskalor som ordnade kategorier, tidpunkter med tidszonen
+Europe/Stockholm och områden och gator som geometrier i SWEREF 99 TM
+(EPSG:3006). De fungerar från vilken arbetskatalog som helst.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tryggaplatser._sokvagar import DATAMAPP
+
+MAPP = DATAMAPP / "mellanstad"
+TIDSZON = "Europe/Stockholm"
+CRS = "EPSG:3006"
+
+#: Områdeskoder i brottsdatan och deras namn i text.
+OMRADEN = {
+    "atgardsomrade": "Åtgärdsområdet",
+    "buffertzon": "Buffertzonen",
+    "jamforelseomrade": "Jämförelseområdet",
+    "ovrigt": "Övriga studieområdet",
+}
+#: Åtgärderna infördes stegvis från februari till november 2024.
+ATGARDER_START = pd.Timestamp("2024-02-01")
+ATGARDER_KLARA = pd.Timestamp("2024-11-30")
+
+ENKATOMRADEN = ["Centrum", "Norrby", "Söder", "Landsbygd"]
+ALDERSGRUPPER = ["16–24", "25–44", "45–64", "65–84"]
+KON = ["Kvinna", "Man"]
+
+#: Svarsskalorna i stigande grad av otrygghet, oro eller problem.
+#: Sista alternativet i ``otrygg_kvall`` och ``otrygg_centrum`` ligger
+#: utanför själva skalan (de som aldrig går ut eller aldrig är där).
+SKALOR: dict[str, list[str]] = {
+    "otrygg_kvall": [
+        "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
+        "Går aldrig ut ensam på grund av otrygghet", "Går aldrig ut ensam av andra skäl",
+    ],
+    "oro_samhalle": [
+        "Inte alls", "I mycket liten utsträckning", "I ganska liten utsträckning",
+        "I ganska stor utsträckning", "I mycket stor utsträckning",
+    ],
+    "otrygg_centrum": [
+        "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
+        "Vistas aldrig där på kvällen",
+    ],
+    "problem": [
+        "Inget problem alls", "Ganska litet problem", "Ganska stort problem",
+        "Mycket stort problem",
+    ],
+}
+PROBLEMFRAGOR = [
+    "problem_nedskrapning", "problem_klotter", "problem_berusade", "problem_belysning",
+    "problem_ungdomsgang", "problem_narkotikahandel",
+]
+#: Svar som räknas som otrygga ute sent på kvällen (samma konstruktion som Brås mått).
+OTRYGGA_SVAR = ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]
+#: Svar som räknas som oro "i stor utsträckning".
+STOR_ORO_SVAR = ["I ganska stor utsträckning", "I mycket stor utsträckning"]
+
+#: Handbokens egna gränser för besiktningens nivåer (poäng 0–20).
+BESIKTNINGSNIVAER = {"Röd": (0, 7), "Gul": (8, 13), "Grön": (14, 20)}
+
+VECKODAGAR = ["man", "tis", "ons", "tor", "fre", "lor", "son"]
+STRATEGIER = [
+    "Öka ansträngningen", "Öka risken", "Minska belöningen", "Reducera provokationer",
+    "Ta bort ursäkter",
+]
+
+
+def _fil(namn: str) -> Path:
+    fil = MAPP / namn
+    if not fil.is_file():
+        raise FileNotFoundError(
+            f"Hittar inte Mellanstads datafil {fil}. Skapa den med `make data` "
+            "(scripts/generera_mellanstad.py)."
+        )
+    return fil
+
+
+def _las_csv(namn: str, kolumner: list[str], **kwargs) -> pd.DataFrame:
+    fil = _fil(namn)
+    df = pd.read_csv(fil, keep_default_na=False, na_values=[""], **kwargs)
+    saknas = [k for k in kolumner if k not in df.columns]
+    if saknas:
+        raise ValueError(
+            f"Filen {fil} saknar kolumnerna {', '.join(saknas)}. "
+            f"Väntade kolumnerna {', '.join(kolumner)}."
+        )
+    return df[kolumner]
+
+
+def _kategori(s: pd.Series, kategorier: list[str], ordnad: bool = False,
+              fil: str = "", kolumn: str = "") -> pd.Series:
+    okanda = sorted(set(s.dropna().unique()) - set(kategorier))
+    if okanda:
+        rad = int(s[s.isin(okanda)].index[0]) + 2
+        raise ValueError(
+            f"Filen {fil}, kolumnen {kolumn}, rad {rad}: okänt värde {okanda[0]!r}. "
+            f"Tillåtna värden: {', '.join(kategorier)}."
+        )
+    return pd.Series(pd.Categorical(s, categories=kategorier, ordered=ordnad), index=s.index,
+                     name=s.name)
+
+
+def _tid(s: pd.Series) -> pd.Series:
+    return pd.to_datetime(s, utc=True, format="ISO8601").dt.tz_convert(TIDSZON)
+
+
+def las_brott() -> pd.DataFrame:
+    """Läs Mellanstads anmälda brott 2021–2025, ett brott per rad.
+
+    Returnerar
+    ----------
+    pandas.DataFrame
+        Kolumnerna ``id`` (text), ``tidpunkt`` (tidpunkt med tidszon
+        Europe/Stockholm), ``brottskategori`` och ``brottstyp`` (kategorier),
+        ``ost`` och ``nord`` (heltal, meter i SWEREF 99 TM) och ``omrade``
+        (kategori med koderna i :data:`OMRADEN`).
+
+    Exempel
+    -------
+    >>> brott = las_brott()
+    >>> str(brott["tidpunkt"].dt.tz)
+    'Europe/Stockholm'
+    >>> sorted(brott["tidpunkt"].dt.year.unique().tolist())
+    [2021, 2022, 2023, 2024, 2025]
+    >>> list(brott["omrade"].cat.categories)
+    ['atgardsomrade', 'buffertzon', 'jamforelseomrade', 'ovrigt']
+    >>> "Butiksstöld" in brott["brottstyp"].cat.categories
+    True
+    """
+    kol = ["id", "tidpunkt", "brottskategori", "brottstyp", "ost", "nord", "omrade"]
+    df = _las_csv("brott.csv", kol, dtype={"id": "string", "ost": "int64", "nord": "int64"})
+    df["tidpunkt"] = _tid(df["tidpunkt"])
+    df["brottskategori"] = df["brottskategori"].astype("category")
+    df["brottstyp"] = df["brottstyp"].astype("category")
+    df["omrade"] = _kategori(df["omrade"], list(OMRADEN), fil="brott.csv", kolumn="omrade")
+    return df
+
+
+def las_enkat(bara_svarande: bool = False) -> pd.DataFrame:
+    """Läs Mellanstads trygghetsenkät 2021, 2023 och 2025.
+
+    Varje rad är en person i bruttourvalet. De som inte svarade har
+    ``svarat == False`` och saknar svar och ``vikt``. Svarsskalorna är
+    ordnade kategorier i stigande grad av otrygghet, oro eller problem
+    (se :data:`SKALOR`). Tomma svar (partiellt bortfall) är saknade värden.
+
+    Parametrar
+    ----------
+    bara_svarande : bool, standard False
+        Om True: bara de som svarade.
+
+    Returnerar
+    ----------
+    pandas.DataFrame
+        ``id``, ``ar`` (int), ``omrade``, ``kon``, ``aldersgrupp`` (kategorier),
+        ``svarat`` (bool), ``svarssatt`` (kategori: Webb eller Papper),
+        ``designvikt`` och ``vikt`` (flyttal, antal personer i befolkningen som
+        personen representerar), ``otrygg_kvall``, ``oro_samhalle``,
+        ``otrygg_centrum`` och sex ``problem_...``-kolumner (ordnade kategorier).
+
+    Exempel
+    -------
+    >>> enkat = las_enkat()
+    >>> sorted(enkat["ar"].unique().tolist())
+    [2021, 2023, 2025]
+    >>> bool(enkat.loc[~enkat["svarat"], "vikt"].isna().all())
+    True
+    >>> svar = las_enkat(bara_svarande=True)
+    >>> svar["otrygg_kvall"].cat.ordered
+    True
+    >>> svar["oro_samhalle"].cat.categories[-1]
+    'I mycket stor utsträckning'
+    """
+    fragor = ["otrygg_kvall", "oro_samhalle", "otrygg_centrum", *PROBLEMFRAGOR]
+    kol = ["id", "ar", "omrade", "kon", "aldersgrupp", "svarat", "svarssatt", "designvikt",
+           "vikt", *fragor]
+    df = _las_csv("enkat.csv", kol, dtype={"id": "string", "ar": "int64", "svarat": "bool",
+                                           "designvikt": "float64", "vikt": "float64"})
+    df["omrade"] = _kategori(df["omrade"], ENKATOMRADEN, fil="enkat.csv", kolumn="omrade")
+    df["kon"] = _kategori(df["kon"], KON, fil="enkat.csv", kolumn="kon")
+    df["aldersgrupp"] = _kategori(df["aldersgrupp"], ALDERSGRUPPER, ordnad=True,
+                                  fil="enkat.csv", kolumn="aldersgrupp")
+    df["svarssatt"] = _kategori(df["svarssatt"], ["Webb", "Papper"], fil="enkat.csv",
+                                kolumn="svarssatt")
+    for f in fragor:
+        skala = SKALOR["problem"] if f.startswith("problem_") else SKALOR[f]
+        df[f] = _kategori(df[f], skala, ordnad=True, fil="enkat.csv", kolumn=f)
+    if bara_svarande:
+        df = df[df["svarat"]].reset_index(drop=True)
+    return df
+
+
+def las_befolkning() -> pd.DataFrame:
+    """Läs befolkningen 16–84 år per område, kön och åldersgrupp (enkätens ramar).
+
+    Används för att vikta enkäten (efterstratifiering).
+
+    Exempel
+    -------
+    >>> bef = las_befolkning()
+    >>> list(bef.columns)
+    ['ar', 'omrade', 'kon', 'aldersgrupp', 'antal']
+    >>> bool((bef["antal"] > 0).all())
+    True
+    """
+    kol = ["ar", "omrade", "kon", "aldersgrupp", "antal"]
+    df = _las_csv("befolkning.csv", kol, dtype={"ar": "int64", "antal": "int64"})
+    df["omrade"] = _kategori(df["omrade"], ENKATOMRADEN, fil="befolkning.csv", kolumn="omrade")
+    df["kon"] = _kategori(df["kon"], KON, fil="befolkning.csv", kolumn="kon")
+    df["aldersgrupp"] = _kategori(df["aldersgrupp"], ALDERSGRUPPER, ordnad=True,
+                                  fil="befolkning.csv", kolumn="aldersgrupp")
+    return df
+
+
+def las_raknare() -> pd.DataFrame:
+    """Läs flödesräknarna: id, namn, läge och mätmetod.
+
+    Exempel
+    -------
+    >>> las_raknare()["raknare"].tolist()
+    ['busstationen', 'stortorget', 'parkstraket', 'norrby_torg']
+    """
+    kol = ["raknare", "namn", "ost", "nord", "omrade", "metod", "forsta_dag"]
+    df = _las_csv("raknare.csv", kol, dtype={"raknare": "string", "namn": "string",
+                                             "ost": "int64", "nord": "int64"})
+    df["omrade"] = _kategori(df["omrade"], list(OMRADEN), fil="raknare.csv", kolumn="omrade")
+    df["metod"] = df["metod"].astype("category")
+    df["forsta_dag"] = pd.to_datetime(df["forsta_dag"], format="%Y-%m-%d")
+    return df
+
+
+def las_flode(bred: bool = False) -> pd.DataFrame:
+    """Läs antal passerande per timme vid flödesräknarna 2023–2025.
+
+    Parametrar
+    ----------
+    bred : bool, standard False
+        False ger lång form: en rad per timme och räknare med kolumnerna
+        ``tidpunkt``, ``raknare`` (kategori) och ``antal`` (Int64, saknas
+        när räknaren var ur funktion). True ger filens breda form: en rad
+        per timme och en kolumn per räknare.
+
+    Anmärkning
+    ----------
+    ``tidpunkt`` är timmens början i lokal tid. Vid omställningen till
+    sommartid saknas en timme och vid omställningen till vintertid finns
+    klockslaget 02.00 två gånger (med olika tidszonsförskjutning).
+
+    Exempel
+    -------
+    >>> flode = las_flode()
+    >>> list(flode.columns)
+    ['tidpunkt', 'raknare', 'antal']
+    >>> str(flode["antal"].dtype)
+    'Int64'
+    >>> bool(flode["antal"].isna().any())
+    True
+    >>> las_flode(bred=True).shape[1]
+    5
+    """
+    raknare = ["busstationen", "stortorget", "parkstraket", "norrby_torg"]
+    df = _las_csv("flode.csv", ["tidpunkt", *raknare], dtype={r: "Int64" for r in raknare})
+    df["tidpunkt"] = _tid(df["tidpunkt"])
+    if bred:
+        return df
+    lang = df.melt(id_vars="tidpunkt", var_name="raknare", value_name="antal")
+    lang["raknare"] = pd.Categorical(lang["raknare"], categories=raknare)
+    lang["antal"] = lang["antal"].astype("Int64")
+    return lang
+
+
+def las_verksamheter() -> pd.DataFrame:
+    """Läs platsinventeringen: verksamheter och funktioner med öppettider.
+
+    Öppettiderna står per veckodag i kolumnerna ``oppet_man`` … ``oppet_son``
+    som ``"HH:MM-HH:MM"`` eller ``"stängt"``. En stängningstid som är mindre
+    än eller lika med öppningstiden betyder att stället stänger efter
+    midnatt, natten efter. ``"00:00-24:00"`` betyder öppet dygnet runt.
+
+    Exempel
+    -------
+    >>> v = las_verksamheter()
+    >>> "Bar/pub" in v["typ"].cat.categories
+    True
+    >>> v.loc[v["namn"] == "Nattklubb Fyren", "oppet_lor"].item()
+    '22:00-03:00'
+    """
+    dagkol = [f"oppet_{d}" for d in VECKODAGAR]
+    kol = ["id", "namn", "typ", "ost", "nord", "omrade", *dagkol]
+    df = _las_csv("verksamheter.csv", kol, dtype={"id": "string", "namn": "string",
+                                                  "ost": "int64", "nord": "int64",
+                                                  **{d: "string" for d in dagkol}})
+    df["typ"] = df["typ"].astype("category")
+    df["omrade"] = _kategori(df["omrade"], list(OMRADEN), fil="verksamheter.csv",
+                             kolumn="omrade")
+    return df
+
+
+def _minuter(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def oppna_per_timme(verksamheter: pd.DataFrame, typer: list[str] | None = None) -> pd.DataFrame:
+    """Räkna hur många verksamheter som har öppet varje timme i veckan.
+
+    En verksamhet räknas som öppen en timme om den har öppet någon del av
+    timmen. Tider efter midnatt räknas till nästa veckodag.
+
+    Parametrar
+    ----------
+    verksamheter : pandas.DataFrame
+        Tabellen från :func:`las_verksamheter`.
+    typer : list of str, valfri
+        Bara dessa typer (till exempel ``["Bar/pub", "Nattklubb"]``).
+
+    Returnerar
+    ----------
+    pandas.DataFrame
+        Sju rader (``man`` … ``son``) och 24 kolumner (timme 0–23).
+
+    Exempel
+    -------
+    >>> v = las_verksamheter()
+    >>> krogar = oppna_per_timme(v, ["Nattklubb"])
+    >>> int(krogar.loc["lor", 23]), int(krogar.loc["son", 2]), int(krogar.loc["ons", 23])
+    (1, 1, 0)
+    """
+    if typer is not None:
+        verksamheter = verksamheter[verksamheter["typ"].isin(typer)]
+    tabell = np.zeros((7, 24), dtype=int)
+    for _, rad in verksamheter.iterrows():
+        for d, dag in enumerate(VECKODAGAR):
+            tid = rad[f"oppet_{dag}"]
+            if tid == "stängt":
+                continue
+            start_s, slut_s = tid.split("-")
+            start, slut = _minuter(start_s), _minuter(slut_s)
+            if slut <= start:
+                slut += 24 * 60
+            for t in range(start // 60, (slut + 59) // 60):
+                tabell[(d + t // 24) % 7, t % 24] += 1
+    return pd.DataFrame(tabell, index=pd.Index(VECKODAGAR, name="veckodag"),
+                        columns=pd.RangeIndex(24, name="timme"))
+
+
+def las_besiktning() -> pd.DataFrame:
+    """Läs trygghetsbesiktningens protokoll 2023 (före) och 2025 (efter).
+
+    En rad per år, delplats och faktor. ``poang`` går från 0 (allvarliga
+    problem) till 20 (bra). Faktornamnen är handbokens egna.
+
+    Exempel
+    -------
+    >>> b = las_besiktning()
+    >>> sorted(b["ar"].unique().tolist())
+    [2023, 2025]
+    >>> bool(b["poang"].between(0, 20).all())
+    True
+    """
+    kol = ["ar", "datum", "delplats", "faktor_nr", "faktor", "poang", "kommentar"]
+    df = _las_csv("besiktning.csv", kol, dtype={"ar": "int64", "faktor_nr": "int64",
+                                                "poang": "int64", "kommentar": "string"})
+    df["datum"] = pd.to_datetime(df["datum"], format="%Y-%m-%d")
+    df["delplats"] = df["delplats"].astype("category")
+    faktorer = df.sort_values("faktor_nr")["faktor"].drop_duplicates().tolist()
+    df["faktor"] = pd.Categorical(df["faktor"], categories=faktorer, ordered=True)
+    return df
+
+
+def besiktningsniva(poang: pd.Series | int) -> pd.Series | str:
+    """Översätt besiktningspoäng till handbokens nivåer Röd, Gul och Grön.
+
+    Gränserna (0–7 röd, 8–13 gul, 14–20 grön) är handbokens egna
+    exempelgränser, inte en officiell standard.
+
+    Exempel
+    -------
+    >>> besiktningsniva(7), besiktningsniva(8), besiktningsniva(14)
+    ('Röd', 'Gul', 'Grön')
+    >>> besiktningsniva(pd.Series([3, 12, 20])).tolist()
+    ['Röd', 'Gul', 'Grön']
+    """
+    if isinstance(poang, pd.Series):
+        if not poang.between(0, 20).all():
+            raise ValueError("Besiktningspoäng ska ligga mellan 0 och 20.")
+        return pd.Series(
+            pd.cut(poang, bins=[-1, 7, 13, 20], labels=list(BESIKTNINGSNIVAER), ordered=True),
+            index=poang.index, name="niva",
+        )
+    if not 0 <= poang <= 20:
+        raise ValueError(f"Besiktningspoäng ska ligga mellan 0 och 20, inte {poang}.")
+    for niva, (lag, hog) in BESIKTNINGSNIVAER.items():
+        if lag <= poang <= hog:
+            return niva
+    raise ValueError(f"Besiktningspoäng ska vara ett heltal, inte {poang}.")
+
+
+def las_trygghetsvandring() -> pd.DataFrame:
+    """Läs iakttagelserna från trygghetsvandringarna 2023 och 2025.
+
+    Exempel
+    -------
+    >>> t = las_trygghetsvandring()
+    >>> "Belysning" in t["problemtyp"].cat.categories
+    True
+    >>> sorted(t["datum"].dt.year.unique().tolist())
+    [2023, 2025]
+    """
+    kol = ["id", "datum", "grupp", "plats", "ost", "nord", "problemtyp", "beskrivning",
+           "forslag"]
+    df = _las_csv("trygghetsvandring.csv", kol,
+                  dtype={"id": "string", "ost": "int64", "nord": "int64",
+                         "beskrivning": "string", "forslag": "string"})
+    df["datum"] = pd.to_datetime(df["datum"], format="%Y-%m-%d")
+    for k in ("grupp", "plats", "problemtyp"):
+        df[k] = df[k].astype("category")
+    return df
+
+
+def las_aktorer() -> pd.DataFrame:
+    """Läs aktörerna i Mellanstads centrum med inflytande och intresse (1–5).
+
+    Exempel
+    -------
+    >>> a = las_aktorer()
+    >>> "polis" in set(a["id"])
+    True
+    >>> bool(a["inflytande"].between(1, 5).all())
+    True
+    """
+    kol = ["id", "namn", "typ", "sektor", "inflytande", "intresse"]
+    df = _las_csv("aktorer.csv", kol, dtype={"id": "string", "namn": "string",
+                                             "inflytande": "int64", "intresse": "int64"})
+    df["typ"] = df["typ"].astype("category")
+    df["sektor"] = _kategori(df["sektor"], ["Offentlig", "Privat", "Ideell"],
+                             fil="aktorer.csv", kolumn="sektor")
+    return df
+
+
+def las_kontakter(period: str | None = None) -> pd.DataFrame:
+    """Läs kontakterna mellan aktörerna före och efter platssamverkan.
+
+    Varje rad är en kontakt (oriktad) mellan två aktörer, med hur ofta de
+    har kontakt. ``fore`` är 2023, ``efter`` är 2025.
+
+    Parametrar
+    ----------
+    period : {"fore", "efter"}, valfri
+        Bara kontakterna för en period.
+
+    Exempel
+    -------
+    >>> k = las_kontakter()
+    >>> list(k["period"].cat.categories)
+    ['fore', 'efter']
+    >>> len(las_kontakter("efter")) > len(las_kontakter("fore"))
+    True
+    """
+    kol = ["period", "fran", "till", "frekvens"]
+    df = _las_csv("kontakter.csv", kol, dtype={"fran": "string", "till": "string"})
+    df["period"] = _kategori(df["period"], ["fore", "efter"], ordnad=True,
+                             fil="kontakter.csv", kolumn="period")
+    df["frekvens"] = _kategori(df["frekvens"], ["Några gånger per år", "Varje månad",
+                                                "Varje vecka"], ordnad=True,
+                               fil="kontakter.csv", kolumn="frekvens")
+    if period is not None:
+        if period not in ("fore", "efter"):
+            raise ValueError(f"period ska vara 'fore' eller 'efter', inte {period!r}.")
+        df = df[df["period"] == period].reset_index(drop=True)
+    return df
+
+
+def las_tekniker() -> pd.DataFrame:
+    """Läs de 25 teknikerna för situationell brottsprevention (Clarke och Cornish).
+
+    De engelska namnen följer originalet. De svenska namnen är handbokens
+    egna översättningar.
+
+    Exempel
+    -------
+    >>> t = las_tekniker()
+    >>> len(t), t.loc[0, "teknik_en"]
+    (25, 'Target harden')
+    >>> t.groupby("strategi", observed=True).size().tolist()
+    [5, 5, 5, 5, 5]
+    """
+    kol = ["teknik_nr", "strategi", "strategi_en", "teknik", "teknik_en"]
+    df = _las_csv("tekniker.csv", kol, dtype={"teknik_nr": "int64", "teknik": "string",
+                                              "teknik_en": "string",
+                                              "strategi_en": "string"})
+    df["strategi"] = _kategori(df["strategi"], STRATEGIER, ordnad=True, fil="tekniker.csv",
+                               kolumn="strategi")
+    return df
+
+
+def las_atgarder() -> pd.DataFrame:
+    """Läs Mellanstads handlingsplan: åtgärder med teknik, ägare, kostnad och datum.
+
+    Exempel
+    -------
+    >>> a = las_atgarder()
+    >>> bool(a["teknik_nr"].between(1, 25).all())
+    True
+    >>> str(a["startdatum"].min().date())
+    '2024-02-01'
+    >>> list(a["triangelsida"].cat.categories)
+    ['Gärningsperson', 'Offer eller mål', 'Plats']
+    """
+    kol = ["id", "atgard", "delplats", "teknik_nr", "teknik", "strategi", "triangelsida",
+           "ansvarig", "kostnad_kr", "startdatum", "slutdatum", "status"]
+    df = _las_csv("atgarder.csv", kol, dtype={"id": "string", "atgard": "string",
+                                              "teknik_nr": "int64", "ansvarig": "string",
+                                              "kostnad_kr": "int64"})
+    for k in ("startdatum", "slutdatum"):
+        df[k] = pd.to_datetime(df[k], format="%Y-%m-%d")
+    df["delplats"] = df["delplats"].astype("category")
+    df["teknik"] = df["teknik"].astype("category")
+    df["strategi"] = _kategori(df["strategi"], STRATEGIER, ordnad=True, fil="atgarder.csv",
+                               kolumn="strategi")
+    df["triangelsida"] = _kategori(df["triangelsida"], ["Gärningsperson", "Offer eller mål",
+                                                        "Plats"], fil="atgarder.csv",
+                                   kolumn="triangelsida")
+    df["status"] = _kategori(df["status"], ["Planerad", "Pågår", "Försenad", "Genomförd"],
+                             fil="atgarder.csv", kolumn="status")
+    return df
+
+
+def _las_geojson(namn: str):
+    import geopandas as gpd
+    from shapely.geometry import shape
+
+    data = json.loads(_fil(namn).read_text(encoding="utf-8"))
+    egenskaper = [f["properties"] for f in data["features"]]
+    geometrier = [shape(f["geometry"]) for f in data["features"]]
+    return gpd.GeoDataFrame(pd.DataFrame(egenskaper), geometry=geometrier, crs=CRS)
+
+
+def las_omraden():
+    """Läs områdena som polygoner i SWEREF 99 TM (EPSG:3006).
+
+    Områdena är ``atgardsomrade``, ``buffertzon`` (en ring på 300 meter runt
+    åtgärdsområdet), ``jamforelseomrade`` och ``studieomrade`` (allt som
+    brottsdatan täcker; det innehåller de andra).
+
+    Returnerar
+    ----------
+    geopandas.GeoDataFrame
+        Kolumnerna ``omrade`` (kod), ``namn``, ``beskrivning`` och ``geometry``.
+
+    Exempel
+    -------
+    >>> o = las_omraden()
+    >>> o["omrade"].tolist()
+    ['atgardsomrade', 'buffertzon', 'jamforelseomrade', 'studieomrade']
+    >>> o.crs.to_epsg()
+    3006
+    """
+    return _las_geojson("omraden.geojson")
+
+
+def las_gator():
+    """Läs gator och gångstråk som linjer i SWEREF 99 TM (EPSG:3006).
+
+    Exempel
+    -------
+    >>> g = las_gator()
+    >>> "Parkstråket" in set(g["namn"])
+    True
+    >>> sorted(set(g.geom_type))
+    ['LineString']
+    """
+    return _las_geojson("gator.geojson")
