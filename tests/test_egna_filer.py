@@ -1,0 +1,643 @@
+"""Tester för inläsningen av användarens egna filer (tryggaplatser.egna_filer).
+
+Filerna skapas i tmp_path i varje test. Varje besvärlig fil har ett test som
+kontrollerar både utfallet (data eller fel) och meddelandet.
+
+====  ==========================================  ===============================================
+nr    fil                                         väntat utfall
+====  ==========================================  ===============================================
+1     enkät: semikolon, Windows-1252,             läses; vikterna blir 1.25 osv.; formatet
+      decimalkomma i vikterna                     redovisas
+2     brott: WGS84 (Lat/Lon)                      omräknas till SWEREF 99 TM; rätt meter
+3     tom fil (0 byte)                            FilFel "är tom"
+4     bara rubrikrad                              FilFel "bara en rubrikrad"
+5     brott utan datumkolumn                      FilFel "saknar en kolumn med datum" + kolumnerna
+6     slumpmässiga byte                           FilFel "varken en textfil"
+7     riktig .xlsx med datumceller                läses; radnummer som i Excel
+8     .xlsx som inte är en zip-fil                FilFel "går inte att öppna som Excel-fil"
+9     UTF-8 med BOM                               första kolumnen känns igen; "UTF-8 med BOM"
+10    blandade datumformat                        alla rader ger samma tidpunkt
+11    omöjligt datum 2024-02-30                   raden utelämnas: "finns inte i kalendern"
+12    koordinater utanför Sverige                 raden utelämnas: "utanför Sverige"
+13    okänd svarstext                             värdet saknas; anmärkning med radnummer
+14    negativa antal i flöde                      raden utelämnas: "inte ett negativt tal"
+15    två kolumner med samma namn                 FilFel "två kolumner med samma namn"
+16    extra kolumner                              redovisas som ignorerade
+17    tomma rader                                 räknas och redovisas som "tom rad"
+18    klockslag i sommartidsluckan                flyttas en timme; anmärkning
+19    klockslag som finns två gånger              tolkas som sommartid; anmärkning
+20    SWEREF med x = norr (lantmäterikonvention)  upptäcks och byts; anmärkning
+21    enkätsvar som koder 1–4 och 9               ordnad kategori; 9 = saknat svar
+22    gammal .xls                                 FilFel "gamla Excel-formatet"
+23    flöde utan Antal                            FilFel "saknar kolumnen Antal"
+24    rad med fler värden än rubriker             raden utelämnas med orsak
+25    fil som inte finns / mapp                   FilFel "finns inte" / "är en mapp"
+26    UTF-16 med tabbar (Excel "Unicode-text")    läses
+27    bara en koordinatkolumn                     FilFel "bara en av koordinatkolumnerna"
+28    ingen rubrikrad (data på rad 1)             FilFel "ser ut som data"
+29    enkät utan svarskolumn                      FilFel "ingen kolumn med svar"
+30    ogiltigt klockslag 25.61                    anmärkning; tidpunkt saknas
+====  ==========================================  ===============================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tryggaplatser.egna_filer import (
+    KOLUMNNAMN,
+    SVARSKODER,
+    TRYGGHETSSKALA,
+    FilFel,
+    Inlasningsrapport,
+    Problem,
+    komprimera_radnummer,
+    las_egen_enkat,
+    las_egna_brott,
+    las_eget_flode,
+    normalisera_kolumnnamn,
+    tolka_tal,
+)
+from tryggaplatser.formatering import formatera_tal
+
+
+def skriv(tmp_path, namn: str, innehall: str | bytes, kodning: str = "utf-8"):
+    fil = tmp_path / namn
+    fil.write_bytes(innehall if isinstance(innehall, bytes) else innehall.encode(kodning))
+    return fil
+
+
+def problem_med(rapport: Inlasningsrapport, text: str, utelamnade: bool = True) -> Problem:
+    lista = rapport.utelamnade if utelamnade else rapport.anmarkningar
+    traffar = [p for p in lista if text in p.orsak]
+    assert traffar, f"inget problem med {text!r} i {lista}"
+    return traffar[0]
+
+
+# --- Meridianbåge på GRS80, oberoende av pyproj (Helmerts serie) -------------
+
+
+def meridianbage(lat_grader: float) -> float:
+    a, f = 6378137.0, 1 / 298.257222101
+    n = f / (2 - f)
+    phi = math.radians(lat_grader)
+    a_hatt = a / (1 + n) * (1 + n**2 / 4 + n**4 / 64)
+    return a_hatt * (
+        phi
+        - (3 * n / 2 - 9 * n**3 / 16) * math.sin(2 * phi)
+        + (15 * n**2 / 16 - 15 * n**4 / 32) * math.sin(4 * phi)
+        - (35 * n**3 / 48) * math.sin(6 * phi)
+        + (315 * n**4 / 512) * math.sin(8 * phi)
+    )
+
+
+# --- 1. Enkät: semikolon, Windows-1252, decimalkomma --------------------------
+
+
+ENKAT_1252 = (
+    "Löpnr;Kön;Ålder;Vikt;Hur trygg känner du dig ute ensam sent en kväll?;Område\r\n"
+    "1;Kvinna;34;1,25;Ganska otrygg;Centrum\r\n"
+    "2;Man;71;0,80;  MYCKET TRYGG ;Centrum\r\n"
+    "3;kvinna;19;2,10;Mycket otrygg;Norr\r\n"
+    "4;Man;45;1,00;Ganska trygg;Norr\r\n"
+)
+
+
+def test_1_enkat_semikolon_windows1252_decimalkomma(tmp_path):
+    fil = skriv(tmp_path, "enkat.csv", ENKAT_1252, "cp1252")
+    assert b"\xf6" in fil.read_bytes()  # filen är verkligen Windows-1252 (ö = F6)
+    data, rapport = las_egen_enkat(fil)
+    assert data["vikt"].tolist() == [1.25, 0.8, 2.1, 1.0]
+    svar = data["hur_trygg_kanner_du_dig_ute_ensam_sent_en_kvall"]
+    assert svar.tolist() == ["Ganska otrygg", "Mycket trygg", "Mycket otrygg", "Ganska trygg"]
+    assert svar.cat.ordered and list(svar.cat.categories) == list(TRYGGHETSSKALA)
+    assert data["kon"].tolist() == ["Kvinna", "Man", "Kvinna", "Man"]
+    assert data["alder"].tolist() == [34, 71, 19, 45]
+    assert data["omrade"].tolist() == ["Centrum", "Centrum", "Norr", "Norr"]
+    assert rapport.rader_lasta == 4 and rapport.rader_anvandbara == 4
+    assert "teckenkodning Windows-1252" in rapport.format
+    assert "decimalkomma" in rapport.format
+    assert "CSV, semikolonavgränsad" in rapport.format
+    assert rapport.ignorerade_kolumner == ["Löpnr"]
+    assert rapport.kanda_kolumner["Kön"] == "kon"
+    assert rapport.kanda_kolumner["Vikt"] == "vikt"
+
+
+# --- 2. Brott i WGS84 -----------------------------------------------------------
+
+
+def test_2_brott_wgs84_omraknas_till_sweref(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "handelser.csv",
+        "Datum,Tid,Brottstyp,Lat,Long\n"
+        "2024-03-05,22:15,Misshandel,60.0,15.0\n"
+        "2024-03-06,01:05,Skadegörelse,59.5,15.0\n",
+    )
+    data, rapport = las_egna_brott(fil)
+    # På mittmeridianen 15° Ö är öst = 500 000 m och norr = 0,9996 x meridianbågen.
+    assert data["x"].tolist() == pytest.approx([500_000.0, 500_000.0], abs=0.01)
+    assert data["y"].tolist() == pytest.approx(
+        [0.9996 * meridianbage(60.0), 0.9996 * meridianbage(59.5)], abs=0.05
+    )
+    assert "koordinater i WGS84 omräknade till SWEREF 99 TM (EPSG:3006)" in rapport.format
+    assert data["tidpunkt"].tolist() == [
+        pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm"),
+        pd.Timestamp("2024-03-06 01:05", tz="Europe/Stockholm"),
+    ]
+    assert list(data["brottstyp"]) == ["Misshandel", "Skadegörelse"]
+
+
+# --- 3–6. Filer som inte går att använda ---------------------------------------
+
+
+def test_3_tom_fil(tmp_path):
+    fil = skriv(tmp_path, "tom.csv", b"")
+    with pytest.raises(FilFel, match=r"tom\.csv är tom\. Väntade en rubrikrad"):
+        las_egna_brott(fil)
+
+
+def test_3b_fil_med_bara_blanksteg(tmp_path):
+    fil = skriv(tmp_path, "blank.csv", "\r\n  \r\n")
+    with pytest.raises(FilFel, match=r"blank\.csv är tom"):
+        las_egna_brott(fil)
+
+
+def test_4_bara_rubrikrad(tmp_path):
+    fil = skriv(tmp_path, "rubrik.csv", "Datum;Brottstyp\n")
+    with pytest.raises(FilFel, match=r"rubrik\.csv har bara en rubrikrad \(rad 1\)"):
+        las_egna_brott(fil)
+
+
+def test_5_brott_utan_datumkolumn(tmp_path):
+    fil = skriv(tmp_path, "utan_datum.csv", "Brottstyp;Plats\nStöld;Torget\n")
+    with pytest.raises(FilFel) as fel:
+        las_egna_brott(fil)
+    text = str(fel.value)
+    assert "utan_datum.csv saknar en kolumn med datum" in text
+    assert "Datum, Tidpunkt" in text  # vad som väntades
+    assert "”Brottstyp”, ”Plats”" in text  # vad som fanns
+
+
+def test_6_slumpmassiga_byte(tmp_path):
+    rng = np.random.default_rng(1)
+    fil = skriv(tmp_path, "slump.csv", rng.integers(0, 256, 4000, dtype=np.uint8).tobytes())
+    with pytest.raises(FilFel, match=r"slump\.csv är varken en textfil \(CSV\) eller en Excel"):
+        las_egna_brott(fil)
+
+
+def test_6b_slumpbyte_utan_nollor(tmp_path):
+    rng = np.random.default_rng(2)
+    fil = skriv(tmp_path, "slump2.csv", rng.integers(1, 256, 4000, dtype=np.uint8).tobytes())
+    with pytest.raises(FilFel, match=r"slump2\.csv går inte att läsa som text: den är varken UTF-8"):
+        las_egna_brott(fil)
+
+
+# --- 7–8. Excel ------------------------------------------------------------------
+
+
+def test_7_riktig_xlsx(tmp_path):
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    blad = bok.active
+    blad.title = "Händelser"
+    blad.append(["DATUM", "Klockslag", "Brottskategori", "Öst", "Nord"])
+    blad.append([dt.datetime(2024, 3, 5), "22.15", "Rån", 615_000, 6_727_000])
+    blad.append([None, None, None, None, None])
+    blad.append([dt.datetime(2024, 3, 6, 14, 5), None, "Stöld", "615 100", "6 727 100"])
+    fil = tmp_path / "lista.xlsx"
+    bok.save(fil)
+    data, rapport = las_egna_brott(fil)
+    assert data["rad"].tolist() == [2, 4]
+    assert data["tidpunkt"].tolist() == [
+        pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm"),
+        pd.Timestamp("2024-03-06 14:05", tz="Europe/Stockholm"),
+    ]
+    assert data["x"].tolist() == [615_000, 615_100]
+    assert data["y"].tolist() == [6_727_000, 6_727_100]
+    assert "Excel (.xlsx), blad ”Händelser”" in rapport.format
+    assert problem_med(rapport, "tom rad").rader == [3]
+    assert rapport.kanda_kolumner == {
+        "DATUM": "datum",
+        "Klockslag": "tid",
+        "Brottskategori": "brottstyp",
+        "Öst": "x",
+        "Nord": "y",
+    }
+
+
+def test_8_xlsx_som_inte_ar_zip(tmp_path):
+    fil = skriv(tmp_path, "falsk.xlsx", "Datum;Brottstyp\n2024-03-05;Rån\n")
+    with pytest.raises(FilFel, match=r"falsk\.xlsx går inte att öppna som Excel-fil \(\.xlsx\)"):
+        las_egna_brott(fil)
+
+
+# --- 9–10. Kodning och datumformat ------------------------------------------------
+
+
+def test_9_utf8_med_bom(tmp_path):
+    fil = skriv(tmp_path, "bom.csv", "\ufeffDatum;Brottstyp\n2024-03-05 22:15;Rån\n")
+    data, rapport = las_egna_brott(fil)
+    assert "Datum" in rapport.kanda_kolumner
+    assert "teckenkodning UTF-8 med BOM" in rapport.format
+    assert data.loc[0, "tidpunkt"] == pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm")
+
+
+def test_10_blandade_datumformat(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "blandat.csv",
+        "Datum;Tid;Brottstyp\n"
+        "2024-03-05 22:15;;Rån\n"
+        "5/3/2024;22.15;Rån\n"
+        "2024-03-05;22:15;Rån\n"
+        "05.03.2024;kl. 22.15;Rån\n"
+        "2024-03-05T22:15:00;;Rån\n",
+    )
+    data, rapport = las_egna_brott(fil)
+    assert rapport.rader_anvandbara == 5
+    vantad = pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm")
+    assert (data["tidpunkt"] == vantad).all()
+    # 5/3 är 5 mars (dag först), inte 3 maj
+    assert set(data["datum"]) == {dt.date(2024, 3, 5)}
+
+
+def test_10b_bara_datum_utan_klockslag(tmp_path):
+    fil = skriv(tmp_path, "datum.csv", "Datum;Brottstyp\n2024-03-05;Rån\n6/3/2024;Stöld\n")
+    data, rapport = las_egna_brott(fil)
+    assert "tidpunkt" not in data
+    assert data["datum"].tolist() == [dt.date(2024, 3, 5), dt.date(2024, 3, 6)]
+    assert "inga klockslag i filen; bara datum används" in rapport.format
+
+
+# --- 11–14. Rader som lämnas utanför eller värden som sätts som saknade -------------
+
+
+def test_11_omojligt_datum(tmp_path):
+    fil = skriv(tmp_path, "datum.csv", "Datum;Brottstyp\n2024-02-29;Rån\n2024-02-30;Rån\n31/4/2024;Rån\n")
+    data, rapport = las_egna_brott(fil)
+    assert data["rad"].tolist() == [2]
+    p = problem_med(rapport, "datumet finns inte i kalendern")
+    assert p.rader == [3, 4] and p.kolumn == "Datum"
+    assert "rad 3 och 4" in rapport.text()
+
+
+def test_12_koordinater_utanfor_sverige(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "utland.csv",
+        "Datum;Lat;Lon\n2024-03-05;60,60;15,63\n2024-03-05;48,85;2,35\n2024-03-05;59,91;10,75\n",
+    )
+    data, rapport = las_egna_brott(fil)
+    assert data["rad"].tolist() == [2, 4]  # Oslo ligger inom rektangeln runt Sverige
+    p = problem_med(rapport, "utanför Sverige")
+    assert p.rader == [3]
+    assert "lat 54,96–69,07" in p.orsak
+
+
+def test_13_okand_svarstext(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "enkat.csv",
+        "Kön;Trygghet kväll\nKvinna;Ganska trygg\nMan;Jätteotrygg\nKvinna;Vet ej\nMan;\n",
+    )
+    data, rapport = las_egen_enkat(fil)
+    assert rapport.rader_anvandbara == 4  # raderna finns kvar
+    assert data["trygghet_kvall"].isna().tolist() == [False, True, True, True]
+    p = problem_med(rapport, "okänt svar", utelamnade=False)
+    assert p.rader == [3] and p.kolumn == "Trygghet kväll"
+    assert "Mycket trygg, Ganska trygg, Ganska otrygg, Mycket otrygg" in p.orsak
+    assert problem_med(rapport, "vet ej", utelamnade=False).rader == [4]
+
+
+def test_14_negativa_antal_i_flode(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "flode.csv",
+        "Datum;Tid;Räknare;Antal\n"
+        "2024-03-05;08.00;Torget;120\n"
+        "2024-03-05;09.00;Torget;-4\n"
+        "2024-03-05;10.00;Torget;12,5\n"
+        "2024-03-05;11.00;Torget;1 234\n",
+    )
+    data, rapport = las_eget_flode(fil)
+    assert data["antal"].tolist() == [120, 1234]
+    assert problem_med(rapport, "inte ett negativt tal").rader == [3]
+    assert problem_med(rapport, "inte ett decimaltal").rader == [4]
+    assert data["raknare"].tolist() == ["Torget", "Torget"]
+
+
+# --- 15–17. Kolumner och rader ------------------------------------------------------
+
+
+def test_15_dubbla_kolumner(tmp_path):
+    fil = skriv(tmp_path, "dubbel.csv", "Datum;Brottstyp;DATUM\n2024-03-05;Rån;2024-03-06\n")
+    with pytest.raises(FilFel) as fel:
+        las_egna_brott(fil)
+    assert "två kolumner med samma namn: ”Datum” (kolumn 1) och ”DATUM” (kolumn 3)" in str(fel.value)
+
+
+def test_15b_synonymer_forsta_anvands(tmp_path):
+    fil = skriv(tmp_path, "syn.csv", "Datum;Kategori;Brottstyp\n2024-03-05;Våld;Misshandel\n")
+    data, rapport = las_egna_brott(fil)
+    assert data["brottstyp"].tolist() == ["Misshandel"]  # Brottstyp går före Kategori
+    assert rapport.ignorerade_kolumner == ["Kategori (samma betydelse som ”Brottstyp”, som används)"]
+
+
+def test_16_extra_kolumner(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "extra.csv",
+        "Ärendenr;Datum;Brottstyp;Handläggare;Kommentar\n123;2024-03-05;Rån;AB;x\n",
+    )
+    data, rapport = las_egna_brott(fil)
+    assert rapport.ignorerade_kolumner == ["Ärendenr", "Handläggare", "Kommentar"]
+    assert "Handläggare" not in data.columns
+    assert "Ignorerade kolumner: Ärendenr, Handläggare, Kommentar" in rapport.text()
+
+
+def test_17_tomma_rader(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "tomma.csv",
+        "Datum;Brottstyp\n2024-03-05;Rån\n\n;\n2024-03-06;Stöld\n ; \n",
+    )
+    data, rapport = las_egna_brott(fil)
+    assert rapport.rader_lasta == 5
+    assert rapport.rader_anvandbara == 2
+    assert problem_med(rapport, "tom rad").rader == [3, 4, 6]
+    assert data["rad"].tolist() == [2, 5]
+
+
+# --- 18–19. Sommartid -------------------------------------------------------------------
+
+
+def test_18_klockslag_i_sommartidsluckan(tmp_path):
+    fil = skriv(tmp_path, "dst.csv", "Datum;Tid\n2024-03-31;02:30\n2024-03-31;01:30\n")
+    data, rapport = las_egna_brott(fil)
+    assert data["tidpunkt"].tolist() == [
+        pd.Timestamp("2024-03-31 03:30", tz="Europe/Stockholm"),
+        pd.Timestamp("2024-03-31 01:30", tz="Europe/Stockholm"),
+    ]
+    assert str(data["tidpunkt"].iloc[0].utcoffset()) == "2:00:00"
+    assert problem_med(rapport, "klockslaget finns inte", utelamnade=False).rader == [2]
+
+
+def test_19_klockslag_som_finns_tva_ganger(tmp_path):
+    fil = skriv(tmp_path, "dst2.csv", "Tidpunkt;Brottstyp\n2024-10-27 02:30;Rån\n")
+    data, rapport = las_egna_brott(fil)
+    assert str(data["tidpunkt"].iloc[0]) == "2024-10-27 02:30:00+02:00"
+    assert problem_med(rapport, "finns två gånger", utelamnade=False).rader == [2]
+
+
+# --- 20–30. Övriga besvärliga filer -----------------------------------------------------
+
+
+def test_20_sweref_med_x_som_norr(tmp_path):
+    fil = skriv(tmp_path, "xy.csv", "Datum;X;Y\n2024-03-05;6727000;615000\n")
+    data, rapport = las_egna_brott(fil)
+    assert data.loc[0, "x"] == 615_000 and data.loc[0, "y"] == 6_727_000
+    assert any("x = norr" in f for f in rapport.format)
+
+
+def test_21_svar_som_koder(tmp_path):
+    fil = skriv(tmp_path, "koder.csv", "Trygghet kväll;Vikt\n1;1\n4;1\n9;1\n3;1\n2;1\n")
+    data, rapport = las_egen_enkat(fil)
+    assert data["trygghet_kvall"].tolist()[:2] == [SVARSKODER[1], SVARSKODER[4]]
+    assert pd.isna(data["trygghet_kvall"].iloc[2])
+    assert data["trygghet_kvall"].tolist()[3:] == ["Ganska otrygg", "Ganska trygg"]
+    assert rapport.kanda_kolumner["Trygghet kväll"] == "trygghet_kvall (svar)"
+
+
+def test_22_gammal_xls(tmp_path):
+    fil = skriv(tmp_path, "gammal.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(FilFel, match=r"gammal\.xls är i det gamla Excel-formatet"):
+        las_egna_brott(fil)
+
+
+def test_23_flode_utan_antal(tmp_path):
+    fil = skriv(tmp_path, "flode.csv", "Datum;Räknare\n2024-03-05;Torget\n")
+    with pytest.raises(FilFel, match=r"flode\.csv saknar kolumnen Antal"):
+        las_eget_flode(fil)
+
+
+def test_24_rad_med_for_manga_varden(tmp_path):
+    fil = skriv(tmp_path, "lang.csv", "Datum;Brottstyp\n2024-03-05;Rån;extra\n2024-03-06;Rån;\n")
+    data, rapport = las_egna_brott(fil)
+    assert data["rad"].tolist() == [3]
+    p = problem_med(rapport, "fler värden (3) än rubrikraden har kolumner (2)")
+    assert p.rader == [2]
+
+
+def test_25_fil_som_inte_finns_och_mapp(tmp_path):
+    with pytest.raises(FilFel, match=r"saknas\.csv finns inte"):
+        las_egna_brott(tmp_path / "saknas.csv")
+    with pytest.raises(FilFel, match=r"är en mapp, inte en fil"):
+        las_egna_brott(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root")
+def test_25b_fil_utan_lasbehorighet(tmp_path):
+    fil = skriv(tmp_path, "hemlig.csv", "Datum\n2024-03-05\n")
+    fil.chmod(0)
+    with pytest.raises(FilFel, match=r"behörighet saknas"):
+        las_egna_brott(fil)
+
+
+def test_26_utf16_med_tabbar(tmp_path):
+    fil = skriv(tmp_path, "unicode.txt", "Datum\tBrottstyp\r\n2024-03-05 22:15\tRån\r\n", "utf-16")
+    data, rapport = las_egna_brott(fil)
+    assert "CSV, tabbavgränsad" in rapport.format and "teckenkodning UTF-16" in rapport.format
+    assert data["brottstyp"].tolist() == ["Rån"]
+
+
+def test_27_bara_en_koordinatkolumn(tmp_path):
+    fil = skriv(tmp_path, "lat.csv", "Datum;Lat\n2024-03-05;60,1\n")
+    with pytest.raises(FilFel, match=r"bara en av koordinatkolumnerna: kolumnen Lon"):
+        las_egna_brott(fil)
+
+
+def test_28_ingen_rubrikrad(tmp_path):
+    fil = skriv(tmp_path, "utan_rubrik.csv", "2024-03-05;12,5;60,1\n2024-03-06;1;2\n")
+    with pytest.raises(FilFel, match=r"rad 1 ser ut som data, inte som rubriker"):
+        las_egna_brott(fil)
+
+
+def test_29_enkat_utan_svarskolumn(tmp_path):
+    fil = skriv(tmp_path, "enkat.csv", "Kön;Ålder\nKvinna;34\n")
+    with pytest.raises(FilFel, match=r"ingen kolumn med svar på en trygghetsfråga"):
+        las_egen_enkat(fil)
+
+
+def test_30_ogiltigt_klockslag(tmp_path):
+    fil = skriv(tmp_path, "tid.csv", "Datum;Tid\n2024-03-05;25.61\n2024-03-05;22.00\n")
+    data, rapport = las_egna_brott(fil)
+    assert rapport.rader_anvandbara == 2
+    assert pd.isna(data["tidpunkt"].iloc[0])
+    assert data["datum"].iloc[0] == dt.date(2024, 3, 5)
+    p = problem_med(rapport, "klockslaget finns inte (väntade", utelamnade=False)
+    assert p.rader == [2] and p.kolumn == "Tid"
+
+
+# --- Övrigt beteende ------------------------------------------------------------
+
+
+def test_svarskolumner_kan_anges(tmp_path):
+    fil = skriv(tmp_path, "enkat.csv", "F1;F2\nGanska trygg;Ja\nMycket otrygg;Nej\n")
+    data, rapport = las_egen_enkat(fil, svarskolumner=["F1"])
+    assert data["f1"].tolist() == ["Ganska trygg", "Mycket otrygg"]
+    assert rapport.ignorerade_kolumner == ["F2"]
+    with pytest.raises(FilFel, match=r"saknar svarskolumnen f3"):
+        las_egen_enkat(fil, svarskolumner=["F3"])
+
+
+def test_negativ_vikt_och_orimlig_alder(tmp_path):
+    fil = skriv(tmp_path, "e.csv", "Ålder;Vikt;Trygg\n130;1;Ganska trygg\n40;-1;Ganska trygg\n")
+    data, rapport = las_egen_enkat(fil)
+    assert data["rad"].tolist() == [2]
+    assert pd.isna(data["alder"].iloc[0])
+    assert problem_med(rapport, "en ålder i hela år (högst 120)", utelamnade=False).rader == [2]
+    assert problem_med(rapport, "inte ett negativt tal").rader == [3]
+
+
+def test_ingen_anvandbar_rad(tmp_path):
+    fil = skriv(tmp_path, "d.csv", "Datum;Brottstyp\nigår;Rån\n;Stöld\n")
+    with pytest.raises(FilFel) as fel:
+        las_egna_brott(fil)
+    text = str(fel.value)
+    assert "ingen rad går att använda" in text
+    assert "okänt datumformat" in text and "rad 2" in text
+    assert "rubrikraden är rad 1" in text
+
+
+def test_filobjekt_gar_bra():
+    import io
+
+    data, rapport = las_egna_brott(io.BytesIO(b"Datum\n2024-03-05\n"))
+    assert rapport.fil == "<filen>" and len(data) == 1
+
+
+def test_kolumnnamnen_i_uppdraget_kanns_igen():
+    namn = {
+        "Datum": "datum", "Tid": "tid", "Klockslag": "tid", "Tidpunkt": "tidpunkt",
+        "Brottstyp": "brottstyp", "Brottskategori": "brottstyp", "Kategori": "brottstyp",
+        "X": "x", "Y": "y", "Nord": "y", "Öst": "x", "Lat": "lat", "Lon": "lon",
+        "Long": "lon", "Lng": "lon", "Kön": "kon", "Ålder": "alder",
+        "Åldersgrupp": "aldersgrupp", "Område": "omrade", "Vikt": "vikt", "Antal": "antal",
+        "Räknare": "raknare", "Plats": "plats",
+    }  # fmt: skip
+    for fil_namn, kanon in namn.items():
+        for variant in (fil_namn, fil_namn.upper(), f"  {fil_namn.lower()} "):
+            norm = normalisera_kolumnnamn(variant)
+            assert norm in KOLUMNNAMN[kanon], (variant, kanon)
+        utan_prickar = fil_namn.replace("Å", "A").replace("ä", "a").replace("Ö", "O")
+        assert normalisera_kolumnnamn(utan_prickar) in KOLUMNNAMN[kanon]
+
+
+def test_rapporttexten_komprimerar_langa_listor():
+    rapport = Inlasningsrapport(
+        fil="f.csv",
+        typ="brott",
+        rader_lasta=2000,
+        utelamnade=[Problem("datum saknas", list(range(2, 2000, 2)), "Datum")],
+    )
+    text = rapport.text()
+    assert "Rader lästa (utan rubrikraden): 2\xa0000" in text
+    assert "Utelämnade rader: 999" in text
+    assert "rad 2, 4, 6, 8, 10, 12, 14, 16 och 991 till" in text
+
+
+# --- Egenskapsbaserade tester (hypothesis) -----------------------------------------
+
+
+@given(
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=0, max_value=4),
+)
+def test_formaterat_svenskt_tal_tolkas_tillbaka(tal, decimaler):
+    text = formatera_tal(tal, decimaler=decimaler)
+    assert tolka_tal(text) == pytest.approx(round(tal, decimaler), abs=10 ** (-decimaler) / 2)
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_engelskt_tal_tolkas(tal):
+    assert tolka_tal(repr(tal)) == tal
+
+
+@given(st.text(alphabet="abcåäöÅÄÖéABC xyz_-.?0123456789 \t", max_size=30))
+def test_normalisering_ar_idempotent_och_okanslig_for_skiftlage(namn):
+    en = normalisera_kolumnnamn(namn)
+    assert normalisera_kolumnnamn(en) == en
+    assert normalisera_kolumnnamn(namn.upper()) == en
+    assert re.fullmatch(r"([0-9a-z]+(_[0-9a-z]+)*)?", en)
+
+
+@given(st.sets(st.integers(min_value=2, max_value=500), max_size=60))
+def test_komprimerade_radnummer_gar_att_packa_upp(rader):
+    text = komprimera_radnummer(rader, hogst=1000)
+    if not rader:
+        assert text == "inga rader"
+        return
+    uppackat: set[int] = set()
+    for del_ in re.split(r", | och ", text.removeprefix("rad ")):
+        if "–" in del_:
+            a, b = del_.split("–")
+            uppackat |= set(range(int(a), int(b) + 1))
+        else:
+            uppackat.add(int(del_))
+    assert uppackat == rader
+
+
+@given(st.sets(st.integers(min_value=2, max_value=5000), min_size=1, max_size=200))
+def test_komprimerade_radnummer_raknar_resten(rader):
+    text = komprimera_radnummer(rader, hogst=3)
+    m = re.search(r"och (\d+) till$", text.replace("\xa0", ""))
+    visade = text.removeprefix("rad ").split(" och ")[0]
+    antal_visade = 0
+    for del_ in visade.split(", "):
+        if "–" in del_:
+            a, b = del_.split("–")
+            antal_visade += int(b) - int(a) + 1
+        else:
+            antal_visade += 1
+    if m:
+        assert antal_visade + int(m[1]) == len(rader)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2060, 12, 31)),
+    st.sampled_from(["iso", "iso_tid", "dmy_tid", "dmy_snedstreck"]),
+)
+def test_datum_i_olika_format_ger_samma_lokala_tid(tmp_path_factory, tid, form):
+    tid = tid.replace(second=0, microsecond=0)
+    if form == "iso":
+        rad = f"{tid:%Y-%m-%d %H:%M};"
+    elif form == "iso_tid":
+        rad = f"{tid:%Y-%m-%d};{tid:%H.%M}"
+    elif form == "dmy_tid":
+        rad = f"{tid.day}.{tid.month}.{tid.year};{tid:%H:%M}"
+    else:
+        rad = f"{tid.day}/{tid.month}/{tid.year};{tid.hour}.{tid:%M}"
+    fil = tmp_path_factory.mktemp("d") / "f.csv"
+    fil.write_text(f"Datum;Tid\n{rad}\n", encoding="utf-8")
+    data, rapport = las_egna_brott(fil)
+    t = data["tidpunkt"].iloc[0]
+    assert t.date() == tid.date()
+    gap = any("finns inte" in p.orsak for p in rapport.anmarkningar)
+    if gap:
+        assert t.replace(tzinfo=None) == tid + dt.timedelta(hours=1)
+    else:
+        assert t.replace(tzinfo=None) == tid
+        # Tiden är rätt lokal tid: omräknad till UTC och tillbaka blir den densamma.
+        assert t.tz_convert("UTC").tz_convert("Europe/Stockholm") == t
