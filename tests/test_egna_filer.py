@@ -62,8 +62,8 @@ from tryggaplatser.egna_filer import (
     Problem,
     komprimera_radnummer,
     las_egen_enkat,
-    las_egna_brott,
     las_eget_flode,
+    las_egna_brott,
     normalisera_kolumnnamn,
     tolka_tal,
 )
