@@ -12,7 +12,7 @@ tas bort innan texten mäts.
 
 Kör modulen direkt för att mäta filer eller hela kapitel::
 
-    python -m tryggaplatser.lix chapters/01-modellen
+    python scripts/lix.py chapters/01-modellen
 """
 
 from __future__ import annotations
