@@ -62,7 +62,7 @@ def _sidvikt(html: Path) -> list[tuple[int, int, str]]:
         for sida in sidor:
             filer: set[Path] = set()
             flik = browser.new_page()
-            flik.on("request", lambda r: filer.add(Path(unquote(urlsplit(r.url).path))))
+            flik.on("request", lambda r, filer=filer: filer.add(Path(unquote(urlsplit(r.url).path))))
             flik.goto(sida.as_uri(), wait_until="networkidle")
             flik.close()
             filer = {f for f in filer if f.is_file()} | {sida}

@@ -28,7 +28,8 @@ ENGELSKA_TEXTER = [
     "Fig.", "Figure", "Table", "Listing", "Search", "Light", "Dark", "System Settings",
     "Print to PDF", "open issue", "Edit this page", "Repository", "Click to",
     "Please activate JavaScript", "Breadcrumb", "Home", "Main", "Page", "By", "Index",
-    "Exercise", "Solution", "Note", "Warning", "Tip", "Important", "See also",
+    "Exercise", "Solution", "Note", "Warning", "Tip", "Important", "See also", "et al.",
+    "URL:", "visited on", "editors", "edition", "Technical Report", "PhD thesis",
 ]
 _ENGELSKA = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGELSKA_TEXTER)) + r")(?![\w-])")
 _ATTRIBUT_MED_TEXT = ("aria-label", "title", "placeholder", "alt", "data-bs-title", "value")
@@ -123,3 +124,11 @@ def test_interna_lankar_och_ankare_finns(bygge, sidor):
                     if not _las(mal).find(id=ankare) and not _las(mal).find(attrs={"name": ankare}):
                         fynd.append(f"{_namn(bygge, sida)}: {url} (ankaret saknas)")
     assert not fynd, "Trasiga interna länkar:\n" + "\n".join(sorted(set(fynd)))
+
+
+def test_versionen_syns_pa_varje_sida(bygge, sidor):
+    from tryggaplatser import __version__
+
+    utan = [_namn(bygge, s) for s in sidor if s.name != "index.html" or s.parent != bygge.html
+            if f"version {__version__}" not in _las(s).get_text()]
+    assert not utan, f"Sidor som inte visar versionen {__version__}: {utan}"

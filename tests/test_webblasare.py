@@ -98,4 +98,5 @@ def test_sidorna_ar_tillgangliga_och_laddar_inget_utifran(bygge, sidor, server, 
     kontext.close()
     assert not utifran, "Begäranden till andra värdar:\n" + "\n".join(utifran)
     assert not jsfel, "JavaScript-fel:\n" + "\n".join(jsfel)
-    assert not brister, f"axe-core hittade brister mot WCAG 2.1 A/AA ({farglage} läge):\n" + "\n".join(brister)
+    rubrik = f"axe-core hittade brister mot WCAG 2.1 A/AA ({farglage} läge):\n"
+    assert not brister, rubrik + "\n".join(brister)
