@@ -16,6 +16,7 @@ from tryggaplatser.statistik import (
     andel_per_grupp,
     designeffekt,
     effektivt_n,
+    skillnad_med_ki,
     wilson_intervall,
 )
 
@@ -277,3 +278,39 @@ def test_fel_i_en_grupp_namnger_gruppen(enkat):
     df.loc[70, "otrygg"] = 3
     with pytest.raises(ValueError, match="gruppen .*man"):
         andel_per_grupp(df, "kon", "otrygg")
+
+
+# --- skillnad_med_ki -----------------------------------------------------------------------
+
+
+def test_skillnad_stammer_med_newcombes_formel_raknad_for_hand():
+    fore = andel_med_ki([True] * 40 + [False] * 60)
+    efter = andel_med_ki([True] * 25 + [False] * 75)
+    l1, u1 = wilson_genom_att_invertera_testet(0.40, 100)
+    l2, u2 = wilson_genom_att_invertera_testet(0.25, 100)
+    d = 0.25 - 0.40
+    vantat_nedre = d - math.hypot(0.25 - l2, u1 - 0.40)
+    vantat_ovre = d + math.hypot(u2 - 0.25, 0.40 - l1)
+    r = skillnad_med_ki(fore, efter)
+    assert r["skillnad"] == pytest.approx(-0.15)
+    assert (r["ki_nedre"], r["ki_ovre"]) == pytest.approx((vantat_nedre, vantat_ovre))
+    assert r["ki_ovre"] < 0  # 15 procentenheter med 100 svar per år är en säker minskning
+
+
+def test_skillnad_kraver_resultat_fran_andel_med_ki():
+    with pytest.raises(TypeError, match="andel_med_ki"):
+        skillnad_med_ki({"andel": 0.3}, {"andel": 0.2, "n_eff": 10})
+
+
+@given(
+    p1=st.floats(0, 1), n1=st.floats(1, 1e4), p2=st.floats(0, 1), n2=st.floats(1, 1e4)
+)
+def test_skillnad_innehaller_skattningen_och_byter_tecken(p1, n1, p2, n2):
+    a = {"andel": p1, "n_eff": n1}
+    b = {"andel": p2, "n_eff": n2}
+    r = skillnad_med_ki(a, b)
+    assert -1 <= r["ki_nedre"] <= r["skillnad"] + 1e-12
+    assert r["skillnad"] - 1e-12 <= r["ki_ovre"] <= 1
+    omvand = skillnad_med_ki(b, a)
+    assert omvand["ki_nedre"] == pytest.approx(-r["ki_ovre"], abs=1e-9)
+    assert omvand["ki_ovre"] == pytest.approx(-r["ki_nedre"], abs=1e-9)

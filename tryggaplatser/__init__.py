@@ -64,6 +64,7 @@ from tryggaplatser.statistik import (
     andel_per_grupp,
     designeffekt,
     effektivt_n,
+    skillnad_med_ki,
     wilson_intervall,
 )
 from tryggaplatser.stil import FARGER, anvand_stil, svenska_tal_pa_axel
@@ -117,6 +118,7 @@ __all__ = [
     "las_verksamheter",
     "oppna_per_timme",
     "lix",
+    "skillnad_med_ki",
     "svenska_tal_pa_axel",
     "wilson_intervall",
 ]

@@ -9,6 +9,8 @@ analyser och som inte ska behöva skrivas om varje gång:
 * :func:`andel_med_ki` räknar en andel, vägd eller ovägd, med intervall.
 * :func:`andel_per_grupp` gör samma sak per grupp och döljer eller flaggar
   små grupper.
+* :func:`skillnad_med_ki` ger ett intervall för skillnaden mellan två andelar,
+  till exempel två mätår.
 
 Metodval
 --------
@@ -22,6 +24,9 @@ När svaren är vägda räknas intervallet med Kishs effektiva urvalsstorlek
 ``n_eff = (Σw)² / Σw²`` i stället för antalet svar (Kish 1965). Det är en
 approximation: den tar hänsyn till att olika stora vikter ger sämre precision,
 men inte till klusterurval eller till samband mellan vikt och svar.
+
+Intervallet för en skillnad mellan två oberoende andelar bygger på de två
+Wilsonintervallen, enligt metod 10 hos Newcombe (1998).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ __all__ = [
     "andel_per_grupp",
     "designeffekt",
     "effektivt_n",
+    "skillnad_med_ki",
     "wilson_intervall",
 ]
 
@@ -281,8 +287,8 @@ def andel_per_grupp(
     grupp: str | list[str],
     utfall: str,
     vikt: str | None = None,
-    undertryck_under: int = 5,
-    flagga_under: float = 30,
+    undertryck_under: int = 10,
+    flagga_under: float = 50,
     konfidens: float = 0.95,
 ) -> pd.DataFrame:
     """Räkna en andel med konfidensintervall per grupp och hantera små grupper.
@@ -309,10 +315,13 @@ def andel_per_grupp(
         Kolumn med sant/falskt (eller 1/0): räknas svaret till andelen?
     vikt : str, valfri
         Kolumn med vikter. Utan vikt räknas andelen ovägd.
-    undertryck_under : int, standard 5
-        Grupper med färre svar än så döljs.
-    flagga_under : float, standard 30
+    undertryck_under : int, standard 10
+        Grupper med färre svar än så döljs. Standardvärdet är handbokens
+        egen rekommendation, inte en officiell svensk regel.
+    flagga_under : float, standard 50
         Grupper med lägre effektiv urvalsstorlek än så flaggas som osäkra.
+        Vid 50 svar och en andel kring 30 procent är intervallet ungefär
+        ±12 procentenheter brett. Även detta är handbokens egen gräns.
     konfidens : float, standard 0.95
         Konfidensgraden.
 
@@ -325,15 +334,15 @@ def andel_per_grupp(
     Exempel
     -------
     >>> df = pd.DataFrame({
-    ...     "kon": ["kvinna"] * 40 + ["man"] * 12 + ["annat"] * 3,
-    ...     "otrygg": [True] * 16 + [False] * 24 + [True] * 3 + [False] * 9 + [True] * 3,
+    ...     "kon": ["kvinna"] * 60 + ["man"] * 12 + ["annat"] * 3,
+    ...     "otrygg": [True] * 24 + [False] * 36 + [True] * 3 + [False] * 9 + [True] * 3,
     ... })
     >>> t = andel_per_grupp(df, "kon", "otrygg")
     >>> t[["n", "andel", "status"]]
              n  andel  status
     kon
     annat    3    NaN    dold
-    kvinna  40   0.40      ok
+    kvinna  60   0.40      ok
     man     12   0.25  osäker
     """
     funktion = "andel_per_grupp"
@@ -385,3 +394,55 @@ def andel_per_grupp(
     for k in ("n_eff", "andel", "ki_nedre", "ki_ovre"):
         resultat[k] = resultat[k].astype(float)
     return resultat[["n", "n_eff", "andel", "ki_nedre", "ki_ovre", "status"]]
+
+
+def skillnad_med_ki(
+    forsta: dict[str, float], andra: dict[str, float], konfidens: float = 0.95
+) -> dict[str, float]:
+    """Räkna skillnaden mellan två oberoende andelar med konfidensintervall.
+
+    Skillnaden är ``andra − forsta``, till exempel 2025 minus 2023. Intervallet
+    bygger på de två andelarnas Wilsonintervall (Newcombes metod 10). Det
+    fungerar också för vägda andelar, eftersom intervallen då redan bygger på
+    den effektiva urvalsstorleken.
+
+    Parametrar
+    ----------
+    forsta, andra : dict
+        Resultat från :func:`andel_med_ki` med minst ``andel`` och ``n_eff``.
+    konfidens : float, standard 0.95
+        Konfidensgraden. Intervallen för de två andelarna räknas om med den.
+
+    Returnerar
+    ----------
+    dict
+        ``skillnad``, ``ki_nedre`` och ``ki_ovre``, i andelar (0,05 = fem
+        procentenheter). Om intervallet inte innehåller 0 är skillnaden
+        statistiskt säkerställd på den valda nivån.
+
+    Exempel
+    -------
+    >>> fore = andel_med_ki([True] * 36 + [False] * 64)
+    >>> efter = andel_med_ki([True] * 25 + [False] * 75)
+    >>> r = skillnad_med_ki(fore, efter)
+    >>> round(r["skillnad"], 2)
+    -0.11
+    >>> bool(r["ki_nedre"] < r["skillnad"] < r["ki_ovre"])
+    True
+    """
+    delar = []
+    for namn, r in (("forsta", forsta), ("andra", andra)):
+        try:
+            p, n = r["andel"], r["n_eff"]
+        except (KeyError, TypeError):
+            raise TypeError(
+                f"skillnad_med_ki: {namn} måste vara ett resultat från andel_med_ki "
+                "med nycklarna andel och n_eff."
+            ) from None
+        nedre, ovre = wilson_intervall(p, n, konfidens)
+        delar.append((p, nedre, ovre))
+    (p1, l1, u1), (p2, l2, u2) = delar
+    d = p2 - p1
+    nedre = d - math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
+    ovre = d + math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
+    return {"skillnad": d, "ki_nedre": max(-1.0, nedre), "ki_ovre": min(1.0, ovre)}
