@@ -66,8 +66,9 @@ ATGARDSOMRADE = Polygon(
      p(-240, -330)]
 )
 BUFFERTBREDD = 300
-_buffert_yttre = ATGARDSOMRADE.buffer(BUFFERTBREDD, quad_segs=4)
-BUFFERTZON = _buffert_yttre.difference(ATGARDSOMRADE)
+# Hela meter, så att områdeskoderna i datan stämmer exakt med GeoJSON-filen.
+_buffert_yttre = shapely.set_precision(ATGARDSOMRADE.buffer(BUFFERTBREDD, quad_segs=4), 1.0)
+BUFFERTZON = shapely.set_precision(_buffert_yttre.difference(ATGARDSOMRADE), 1.0)
 JAMFORELSEOMRADE = Polygon(
     [p(1620, 1580), p(2180, 1560), p(2220, 1990), p(1880, 2080), p(1640, 2000)]
 )
