@@ -5,7 +5,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JB := $(VENV)/bin/jupyter-book
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: help book test notebooks serve lock benchmark lint clean data
 

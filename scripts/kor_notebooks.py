@@ -53,7 +53,8 @@ def main(argv: list[str]) -> int:
     if os.environ.get("PYTHONHASHSEED") != "0":
         print("Sätt PYTHONHASHSEED=0 (make notebooks gör det) så att körningen blir likadan varje gång.")
         return 2
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # Kärnan ärver miljön. Med MPLBACKEND=Agg skulle plt.show() inte ge någon bild i notebooken.
+    os.environ.pop("MPLBACKEND", None)
     filer = [Path(a).resolve() for a in argv] or alla_notebooks()
     for fil in filer:
         print(f"Kör {fil.relative_to(ROT)} …", end=" ", flush=True)

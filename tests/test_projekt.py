@@ -82,6 +82,9 @@ def test_notebooken_folljer_reglerna(notebook):
                 fel.append(f"cell {nr}: figur utan alternativtext (mystnb.image.alt)")
             if not mystnb.get("figure", {}).get("caption"):
                 fel.append(f"cell {nr}: figur utan bildtext (mystnb.figure.caption)")
+        figur = cell.get("metadata", {}).get("mystnb", {}).get("figure")
+        if figur and not any("image/png" in o.get("data", {}) for o in utdata):
+            fel.append(f"cell {nr}: har figurmetadata men ingen bild (kördes med MPLBACKEND=Agg?)")
         if re.search(r"\.set_title\(|(\.\./)+data/", "".join(cell["source"])):
             fel.append(f"cell {nr}: använder set_title eller läser ../data direkt")
     assert not fel, f"{notebook.relative_to(ROT)}:\n" + "\n".join(fel)

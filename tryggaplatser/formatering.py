@@ -12,13 +12,15 @@ import datetime as dt
 import math
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_minus_sign_symbol
 
 LOKAL = "sv_SE"
 
 
 def _kontrollera_tal(varde: object, funktion: str) -> float:
-    if isinstance(varde, bool) or not isinstance(varde, (int, float)):
+    if isinstance(varde, bool):
+        raise TypeError(f"{funktion}: väntade ett tal men fick sanningsvärdet {varde!r}.")
+    if not isinstance(varde, (int, float)):
         try:
             varde = float(varde)  # numpy-tal och Decimal
         except (TypeError, ValueError):
@@ -28,6 +30,11 @@ def _kontrollera_tal(varde: object, funktion: str) -> float:
     if math.isnan(varde) or math.isinf(varde):
         raise ValueError(f"{funktion}: kan inte formatera {varde!r}; talet saknas eller är oändligt.")
     return float(varde)
+
+
+def _minustecken(text: str) -> str:
+    # Babel skriver bindestreck med egna mönster; svensk lokal vill ha minustecknet (U+2212).
+    return text.replace("-", get_minus_sign_symbol(LOKAL), 1) if text.startswith("-") else text
 
 
 def formatera_tal(varde: float, decimaler: int = 0) -> str:
@@ -58,7 +65,7 @@ def formatera_tal(varde: float, decimaler: int = 0) -> str:
     if decimaler < 0:
         raise ValueError("formatera_tal: decimaler kan inte vara negativt.")
     monster = "#,##0" + ("." + "0" * decimaler if decimaler else "")
-    return format_decimal(round(tal, decimaler), format=monster, locale=LOKAL)
+    return _minustecken(format_decimal(round(tal, decimaler), format=monster, locale=LOKAL))
 
 
 def formatera_procent(andel: float, decimaler: int = 0) -> str:
@@ -82,12 +89,14 @@ def formatera_procent(andel: float, decimaler: int = 0) -> str:
     '46\\xa0%'
     >>> formatera_procent(0.2549, decimaler=1)
     '25,5\\xa0%'
+    >>> formatera_procent(-0.03)
+    '−3\\xa0%'
     """
     tal = _kontrollera_tal(andel, "formatera_procent")
     if decimaler < 0:
         raise ValueError("formatera_procent: decimaler kan inte vara negativt.")
     monster = "#,##0" + ("." + "0" * decimaler if decimaler else "") + "\xa0%"
-    return format_percent(round(tal, decimaler + 2), format=monster, locale=LOKAL)
+    return _minustecken(format_percent(round(tal, decimaler + 2), format=monster, locale=LOKAL))
 
 
 def formatera_datum(datum: dt.date, form: str = "kort") -> str:
