@@ -505,7 +505,8 @@ def _las_csv(data: bytes, namn: str) -> _Tabell:
         raise FilFel(
             f"Filen {namn} kunde inte delas upp i kolumner på rad {foregaende + 1}: {fel}."
         ) from None
-    assert rubriker is not None
+    if rubriker is None:
+        raise FilFel(f"Filen {namn} är tom. Väntade en rubrikrad följd av minst en rad med data.")
     fmt = [f"CSV, {avg_namn}", f"teckenkodning {kodning}"]
     return _Tabell(namn, rubriker, rubrikrad, rader, fmt, tomma, for_langa)
 
@@ -617,11 +618,7 @@ def _cell(varden: list[object], i: int) -> object:
 
 
 def _tom(v: object) -> bool:
-    return (
-        v is None
-        or (isinstance(v, str) and not v.strip())
-        or (isinstance(v, float) and math.isnan(v))
-    )
+    return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and math.isnan(v))
 
 
 _RE_ISO = re.compile(
@@ -637,6 +634,16 @@ _RE_TID = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$")
 
 def _tolka_datum(v: object) -> tuple[dt.date, dt.time | None]:
     """Ett datum (med eller utan klockslag). ValueError med svensk orsak."""
+    datum, tid = _tolka_datum_utan_kontroll(v)
+    if not _FORSTA_AR <= datum.year <= _SISTA_AR:
+        raise ValueError(f"årtalet {datum.year} är orimligt (väntade {_FORSTA_AR}–{_SISTA_AR})")
+    return datum, tid
+
+
+_FORSTA_AR, _SISTA_AR = 1900, 2100
+
+
+def _tolka_datum_utan_kontroll(v: object) -> tuple[dt.date, dt.time | None]:
     if isinstance(v, dt.datetime):
         tid = v.time() if v.time() != dt.time(0) else None
         return v.date(), tid
@@ -715,8 +722,7 @@ def _lokalisera(naiva: list[dt.datetime | None], rader: list[int], anm: _Radlogg
     for i in np.flatnonzero(finns_ej):
         anm.lagg_till(
             rader[i],
-            "klockslaget finns inte (klockan ställs fram till sommartid); "
-            "tolkat som en timme senare",
+            "klockslaget finns inte (klockan ställs fram till sommartid); tolkat som en timme senare",
         )
     for i in np.flatnonzero(tvetydig):
         anm.lagg_till(
@@ -900,8 +906,7 @@ def _koordinater(
         xs, ys = (a, b) if _klassa(a) == "ost" else (b, a)
         if _klassa(a) == "nord" and "x" in val:
             rapport.format.append(
-                f"kolumnen ”{na}” innehåller nordvärden (lantmäterikonventionen x = norr); "
-                "tolkad som norr"
+                f"kolumnen ”{na}” innehåller nordvärden (lantmäterikonventionen x = norr); tolkad som norr"
             )
         rapport.format.append("koordinater i SWEREF 99 TM (EPSG:3006)")
         from pyproj import Transformer
@@ -998,9 +1003,7 @@ def _svarskolumn(tabell: _Tabell, k: int, slag: str, anm: _Radlogg) -> pd.Catego
         elif kod in _SAKNADE_KODER:
             ut.append(None)
         elif t.startswith("går aldrig ut") or t.startswith("gar aldrig ut"):
-            anm.lagg_till(
-                nr, "svaret ”går aldrig ut” ingår inte i skalan; satt som saknat svar", namn
-            )
+            anm.lagg_till(nr, "svaret ”går aldrig ut” ingår inte i skalan; satt som saknat svar", namn)
             ut.append(None)
         else:
             anm.lagg_till(
@@ -1037,9 +1040,7 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> I
         )
     val = _kanna_igen(tabell, rapport)
     if any(
-        isinstance(c, str) and _RE_DECIMALKOMMA.match(c.strip())
-        for _, varden in tabell.rader
-        for c in varden
+        isinstance(c, str) and _RE_DECIMALKOMMA.match(c.strip()) for _, varden in tabell.rader for c in varden
     ):
         rapport.format.append("decimalkomma")
     ute, anm = _Radlogg(), _Radlogg()
@@ -1055,9 +1056,7 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> I
             )
     data: dict[str, list] = {"rad": [nr for nr, _ in tabell.rader]}
 
-    _tidpunkter(
-        tabell, val, data, ute, anm, kravs=typ in ("brott", "flode"), rapport_format=rapport.format
-    )
+    _tidpunkter(tabell, val, data, ute, anm, kravs=typ in ("brott", "flode"), rapport_format=rapport.format)
     _koordinater(tabell, val, data, ute, rapport)
 
     if "brottstyp" in val:
@@ -1076,9 +1075,7 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> I
             elif t in _KON:
                 kon.append(_KON[t])
             else:
-                anm.lagg_till(
-                    nr, "okänt värde (väntade Kvinna, Man eller Annat); satt som saknat", namn
-                )
+                anm.lagg_till(nr, "okänt värde (väntade Kvinna, Man eller Annat); satt som saknat", namn)
                 kon.append(None)
         data["kon"] = kon
     if "alder" in val:
@@ -1105,8 +1102,14 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> I
             anm,
             heltal=True,
             minst=0,
+            hogst=1e9,
             beskrivning="ett antal (ett heltal, minst 0)",
         )
+        if typ == "flode":
+            namn = tabell.rubriker[val["antal"]]
+            for (nr, varden), x in zip(tabell.rader, data["antal"], strict=True):
+                if math.isnan(x) and _tom(_cell(varden, val["antal"])):
+                    ute.lagg_till(nr, "antal saknas", namn)
 
     if typ == "enkat":
         onskade = None
