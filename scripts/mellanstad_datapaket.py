@@ -86,7 +86,8 @@ def resurser() -> list[dict]:
                          "När brottet började, lokal tid (Europe/Stockholm) i ISO 8601 med "
                          "tidszonsförskjutning, till exempel 2024-03-01T22:15:00+01:00.",
                          required=True, pattern=TID),
-                    enum("brottskategori", "Grupp av brottstyper, efter brottsbalkens kapitel.",
+                    enum("brottskategori",
+                         "Grupp av brottstyper, förenklad efter kriminalstatistikens huvudgrupper.",
                          kategorier),
                     enum("brottstyp", "Brottstyp.", typer),
                     koord("ost"), koord("nord"),
@@ -102,7 +103,8 @@ def resurser() -> list[dict]:
             "path": "mellanstad/enkat.csv",
             "schema": {
                 "fields": [
-                    falt("id", "string", "Personens id i bruttourvalet: E år - löpnummer.",
+                    falt("id", "string",
+                         "Personens id i bruttourvalet: E, år, bindestreck och löpnummer (E2021-0001).",
                          required=True, unique=True, pattern=r"^E\d{4}-\d{4}$"),
                     falt("ar", "integer", "Enkätomgång (år).", required=True,
                          enum=[2021, 2023, 2025]),
@@ -387,8 +389,12 @@ def kolumntabeller(res: list[dict]) -> str:
             tillatna = []
             if "enum" in k:
                 tillatna.append(", ".join(str(v) for v in k["enum"]))
-            if "minimum" in k or "maximum" in k:
-                tillatna.append(f"{k.get('minimum', '')}–{k.get('maximum', '')}".strip("–"))
+            if "minimum" in k and "maximum" in k:
+                tillatna.append(f"{k['minimum']}–{k['maximum']}")
+            elif "minimum" in k:
+                tillatna.append(f"minst {k['minimum']}")
+            elif "maximum" in k:
+                tillatna.append(f"högst {k['maximum']}")
             if "pattern" in k:
                 tillatna.append(f"mönster `{k['pattern']}`")
             if k.get("unique"):

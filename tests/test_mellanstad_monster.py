@@ -116,6 +116,9 @@ def test_sasong_mer_brott_pa_sommaren(brott: pd.DataFrame) -> None:
     assert per_dag(t, sommar) > 1.15 * per_dag(t, vinter)
     cykel = brott[brott["brottstyp"] == "Cykelstöld"]["tidpunkt"]
     assert per_dag(cykel, sommar) > 2.5 * per_dag(cykel, vinter)
+    butik = brott[brott["brottstyp"] == "Butiksstöld"]["tidpunkt"]
+    butik_per_dag = {m: per_dag(butik, [m]) for m in range(1, 13)}
+    assert max(butik_per_dag, key=butik_per_dag.get) == 12
     # Skillnaden mellan månaderna är inte slump: chi-två mot lika många brott per dag.
     per_manad = t.dt.month.value_counts().sort_index()
     dagar_per_manad = dagar.dt.month.value_counts().sort_index()
