@@ -37,6 +37,9 @@ nr    fil                                         väntat utfall
 28    ingen rubrikrad (data på rad 1)             FilFel "ser ut som data"
 29    enkät utan svarskolumn                      FilFel "ingen kolumn med svar"
 30    ogiltigt klockslag 25.61                    anmärkning; tidpunkt saknas
+31    orimligt årtal 9999                         raden utelämnas: "årtalet 9999 är orimligt"
+32    flöde med tomt antal                        raden utelämnas: "antal saknas"
+(h)   godtyckliga byte / CSV av slumpade bitar    data eller FilFel, aldrig ett annat fel
 ====  ==========================================  ===============================================
 """
 
@@ -641,3 +644,62 @@ def test_datum_i_olika_format_ger_samma_lokala_tid(tmp_path_factory, tid, form):
         assert t.replace(tzinfo=None) == tid
         # Tiden är rätt lokal tid: omräknad till UTC och tillbaka blir den densamma.
         assert t.tz_convert("UTC").tz_convert("Europe/Stockholm") == t
+
+
+def test_31_orimligt_artal(tmp_path):
+    fil = skriv(tmp_path, "ar.csv", "Datum;Tid\n9999-12-31;23.59\n2024-03-05;12.00\n")
+    data, rapport = las_egna_brott(fil)
+    assert data["rad"].tolist() == [3]
+    assert problem_med(rapport, "årtalet 9999 är orimligt (väntade 1900–2100)").rader == [2]
+
+
+def test_32_flode_med_saknat_antal(tmp_path):
+    fil = skriv(tmp_path, "f.csv", "Datum;Antal\n2024-03-05;\n2024-03-06;7\n")
+    data, rapport = las_eget_flode(fil)
+    assert data["antal"].tolist() == [7]
+    assert problem_med(rapport, "antal saknas").rader == [2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(["enkat", "brott", "flode"]))
+def test_godtyckliga_byte_ger_data_eller_filfel(innehall, typ):
+    import io
+
+    from tryggaplatser.egna_filer import _las
+
+    try:
+        data, rapport = _las(io.BytesIO(innehall), typ)
+    except FilFel as fel:
+        assert str(fel).startswith("Filen <filen>")
+    else:
+        assert len(data) == rapport.rader_anvandbara
+        rapport.text()
+
+
+_BITAR = [
+    "Datum", "Tid", "Lat", "Lon", "X", "Y", "Kön", "Trygg", "Antal", "Vikt", "",
+    "2024-03-05", "5/3/2024", "22.15", "2024-02-30", "60,6", "15,6", "6727000", "615000",
+    "Mycket trygg", "3", "-1", "1,5", "abc", '"', "2024-03-31 02:30",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_BITAR), min_size=1, max_size=6), min_size=0, max_size=6),
+    st.sampled_from([";", ",", "\t"]),
+    st.sampled_from(["enkat", "brott", "flode"]),
+)
+def test_csv_av_godtyckliga_bitar_ger_data_eller_filfel(rader, avgransare, typ):
+    import io
+
+    from tryggaplatser.egna_filer import _las
+
+    text = "\n".join(avgransare.join(r) for r in rader)
+    try:
+        data, rapport = _las(io.BytesIO(text.encode("utf-8")), typ)
+    except FilFel:
+        pass
+    else:
+        # Användbara och utelämnade rader plus tomma rader går jämnt ut.
+        assert rapport.rader_anvandbara + len(rapport.utelamnade_rader) == rapport.rader_lasta
+        assert set(data["rad"]).isdisjoint(rapport.utelamnade_rader)
