@@ -662,10 +662,9 @@ def generera_flode(ut: Path) -> None:
     veckodag[np.isin(mmdd, list(helg))] = 6
     efter_belysning = lokal >= pd.Timestamp("2024-10-15", tz=TIDSZON)
     festival = np.zeros(len(lokal), dtype=bool)
-    for ar, start in ((2023, "2023-08-11"), (2024, "2024-08-09"), (2025, "2025-08-08")):
-        s = pd.Timestamp(start, tz=TIDSZON)
+    for fredag in ("2023-08-11", "2024-08-09", "2025-08-08"):  # stadsfest, andra helgen i augusti
+        s = pd.Timestamp(fredag, tz=TIDSZON)
         festival |= (lokal >= s + pd.Timedelta(hours=12)) & (lokal < s + pd.Timedelta(hours=36))
-        del ar
     ut_df = pd.DataFrame({"tidpunkt": iso_tid(lokal)})
     for rid, _namn, _pkt, niva, _omr in RAKNARE:
         prof = flodesprofil(rid)
