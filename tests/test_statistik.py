@@ -314,3 +314,11 @@ def test_skillnad_innehaller_skattningen_och_byter_tecken(p1, n1, p2, n2):
     omvand = skillnad_med_ki(b, a)
     assert omvand["ki_nedre"] == pytest.approx(-r["ki_ovre"], abs=1e-9)
     assert omvand["ki_ovre"] == pytest.approx(-r["ki_nedre"], abs=1e-9)
+
+
+def test_kategoriernas_ordning_foljer_med_vid_unstack(enkat):
+    df = enkat.copy()
+    df["omrade"] = pd.Categorical(df["omrade"], categories=["norr", "centrum"])
+    t = andel_per_grupp(df, ["omrade", "kon"], "otrygg", undertryck_under=0)
+    assert list(t.unstack("kon").index) == ["norr", "centrum"]
+    assert list(andel_per_grupp(df, "omrade", "otrygg").index) == ["norr", "centrum"]

@@ -385,10 +385,15 @@ def andel_per_grupp(
         rader.append(r)
         nycklar.append(nyckel if len(kolumner) > 1 else nyckel[0])
 
+    # Behåll gruppernas typ, så att kategoriernas ordning (till exempel åldersgrupper)
+    # följer med när tabellen vänds med unstack eller sorteras.
+    nyckeltabell = pd.DataFrame(
+        [n if len(kolumner) > 1 else (n,) for n in nycklar], columns=kolumner
+    ).astype({k: data[k].dtype for k in kolumner})
     if len(kolumner) > 1:
-        index = pd.MultiIndex.from_tuples(nycklar, names=kolumner)
+        index = pd.MultiIndex.from_frame(nyckeltabell)
     else:
-        index = pd.Index(nycklar, name=kolumner[0])
+        index = pd.Index(nyckeltabell[kolumner[0]], name=kolumner[0])
     resultat = pd.DataFrame(rader, index=index)
     resultat["n"] = resultat["n"].astype(int)
     for k in ("n_eff", "andel", "ki_nedre", "ki_ovre"):
