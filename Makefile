@@ -30,8 +30,9 @@ notebooks: $(VENV)/klar ## Kör om alla notebooks och spara resultaten i filerna
 serve: book ## Visa den byggda handboken på http://127.0.0.1:8000
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
-data: $(VENV)/klar ## Skapa om exempeldatan från generatorn
+data: $(VENV)/klar ## Skapa om exempeldatan, dess scheman och README-tabeller från generatorn
 	$(PY) scripts/generera_mellanstad.py
+	$(PY) scripts/mellanstad_datapaket.py
 
 benchmark: $(VENV)/klar ## Mät byggtid, körtid för notebooks och sidvikt
 	$(PY) scripts/benchmark.py
