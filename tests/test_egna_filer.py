@@ -39,6 +39,8 @@ nr    fil                                         väntat utfall
 30    ogiltigt klockslag 25.61                    anmärkning; tidpunkt saknas
 31    orimligt årtal 9999                         raden utelämnas: "årtalet 9999 är orimligt"
 32    flöde med tomt antal                        raden utelämnas: "antal saknas"
+33    andra skalor (oro, problem), "pga"          känns igen; ordnade kategorier
+34    kodade svar med angiven skala               koden = plats i skalan; 99 = saknat
 (h)   godtyckliga byte / CSV av slumpade bitar    data eller FilFel, aldrig ett annat fel
 ====  ==========================================  ===============================================
 """
@@ -58,7 +60,7 @@ from hypothesis import strategies as st
 
 from tryggaplatser.egna_filer import (
     KOLUMNNAMN,
-    SVARSKODER,
+    SVARSSKALOR,
     TRYGGHETSSKALA,
     FilFel,
     Inlasningsrapport,
@@ -416,10 +418,10 @@ def test_20_sweref_med_x_som_norr(tmp_path):
 def test_21_svar_som_koder(tmp_path):
     fil = skriv(tmp_path, "koder.csv", "Trygghet kväll;Vikt\n1;1\n4;1\n9;1\n3;1\n2;1\n")
     data, rapport = las_egen_enkat(fil)
-    assert data["trygghet_kvall"].tolist()[:2] == [SVARSKODER[1], SVARSKODER[4]]
+    assert data["trygghet_kvall"].tolist()[:2] == ["Mycket trygg", "Mycket otrygg"]
     assert pd.isna(data["trygghet_kvall"].iloc[2])
     assert data["trygghet_kvall"].tolist()[3:] == ["Ganska otrygg", "Ganska trygg"]
-    assert rapport.kanda_kolumner["Trygghet kväll"] == "trygghet_kvall (svar)"
+    assert rapport.kanda_kolumner["Trygghet kväll"] == "trygghet_kvall (svar, skala trygghet)"
 
 
 def test_22_gammal_xls(tmp_path):
@@ -478,7 +480,7 @@ def test_28_ingen_rubrikrad(tmp_path):
 
 def test_29_enkat_utan_svarskolumn(tmp_path):
     fil = skriv(tmp_path, "enkat.csv", "Kön;Ålder\nKvinna;34\n")
-    with pytest.raises(FilFel, match=r"ingen kolumn med svar på en trygghetsfråga"):
+    with pytest.raises(FilFel, match=r"ingen kolumn med enkätsvar"):
         las_egen_enkat(fil)
 
 
@@ -703,3 +705,50 @@ def test_csv_av_godtyckliga_bitar_ger_data_eller_filfel(rader, avgransare, typ):
         # Användbara och utelämnade rader plus tomma rader går jämnt ut.
         assert rapport.rader_anvandbara + len(rapport.utelamnade_rader) == rapport.rader_lasta
         assert set(data["rad"]).isdisjoint(rapport.utelamnade_rader)
+
+
+def test_33_andra_svarsskalor_och_pga(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "skalor.csv",
+        "Trygg kväll;Oro för brott;Problem klotter;Fråga 9\n"
+        "Går aldrig ut ensam pga otrygghet;I ganska stor utsträckning;Ganska stort problem;3\n"
+        "går aldrig ut ensam av andra skäl;inte alls;Inget problem alls;1\n"
+        "Mycket trygg;I MYCKET LITEN UTSTRÄCKNING;Mycket stort problem;2\n",
+    )
+    data, rapport = las_egen_enkat(fil)
+    assert data["trygg_kvall"].tolist() == [
+        "Går aldrig ut ensam på grund av otrygghet",
+        "Går aldrig ut ensam av andra skäl",
+        "Mycket trygg",
+    ]
+    assert data["oro_for_brott"].tolist() == [
+        "I ganska stor utsträckning",
+        "Inte alls",
+        "I mycket liten utsträckning",
+    ]
+    assert data["oro_for_brott"].cat.ordered
+    assert list(data["problem_klotter"].cat.categories) == list(SVARSSKALOR["problem"])
+    assert rapport.kanda_kolumner["Oro för brott"] == "oro_for_brott (svar, skala oro)"
+    assert rapport.ignorerade_kolumner == ["Fråga 9"]  # siffror utan känt namn gissas inte
+
+
+def test_34_svarskolumner_med_skala(tmp_path):
+    fil = skriv(tmp_path, "k.csv", "F7;F8\n4;5\n1;99\n")
+    data, rapport = las_egen_enkat(fil, svarskolumner={"F7": "problem", "F8": "oro"})
+    assert data["f7"].tolist() == ["Mycket stort problem", "Inget problem alls"]
+    assert data["f8"].tolist()[0] == "I mycket stor utsträckning"
+    assert pd.isna(data["f8"].iloc[1])
+    with pytest.raises(ValueError, match="Okänd svarsskala"):
+        las_egen_enkat(fil, svarskolumner={"F7": "glädje"})
+
+
+def test_skalorna_ar_desamma_som_i_mellanstads_enkat():
+    mellanstad = pytest.importorskip("tryggaplatser.mellanstad")
+    skalor = getattr(mellanstad, "SKALOR", None)
+    if skalor is None:
+        pytest.skip("mellanstad.SKALOR finns inte")
+    assert list(SVARSSKALOR["trygghet"]) == skalor["otrygg_kvall"]
+    assert list(SVARSSKALOR["trygghet_plats"]) == skalor["otrygg_centrum"]
+    assert list(SVARSSKALOR["oro"]) == skalor["oro_samhalle"]
+    assert list(SVARSSKALOR["problem"]) == skalor["problem"]

@@ -96,7 +96,7 @@ def test_brott_wgs84(tmp_path):
         ),
         ("rubrik.csv", b"Datum;Antal\n", "flode", "har bara en rubrikrad (rad 1)"),
         ("falsk.xlsx", b"Datum;Brottstyp\n2024-03-05;Ran\n", "brott", "öppna som Excel-fil"),
-        ("enkat.csv", "Kön;Ålder\nKvinna;34\n".encode(), "enkat", "ingen kolumn med svar"),
+        ("enkat.csv", "Kön;Ålder\nKvinna;34\n".encode(), "enkat", "ingen kolumn med enkätsvar"),
         ("utan_antal.csv", b"Datum;Plats\n2024-03-05;Torget\n", "flode", "saknar kolumnen Antal"),
     ],
 )

@@ -40,7 +40,7 @@ __all__ = [
     "Inlasningsrapport",
     "KOLUMNNAMN",
     "Problem",
-    "SVARSKODER",
+    "SVARSSKALOR",
     "TRYGGHETSSKALA",
     "komprimera_radnummer",
     "las_egen_enkat",
@@ -53,15 +53,40 @@ __all__ = [
 TIDSZON = "Europe/Stockholm"
 RADNUMMER_FORKLARING = "Radnumren räknas som i filen: rubrikraden är rad 1."
 
-TRYGGHETSSKALA = ("Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg")
-"""Svarsskalan för trygghetsfrågor, från tryggast till otryggast."""
+SVARSSKALOR: dict[str, tuple[str, ...]] = {
+    "trygghet": (
+        "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
+        "Går aldrig ut ensam på grund av otrygghet", "Går aldrig ut ensam av andra skäl",
+    ),
+    "trygghet_plats": (
+        "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
+        "Vistas aldrig där på kvällen",
+    ),
+    "oro": (
+        "Inte alls", "I mycket liten utsträckning", "I ganska liten utsträckning",
+        "I ganska stor utsträckning", "I mycket stor utsträckning",
+    ),
+    "problem": (
+        "Inget problem alls", "Ganska litet problem", "Ganska stort problem",
+        "Mycket stort problem",
+    ),
+}  # fmt: skip
+"""Svarsskalorna som känns igen, samma som i Mellanstads enkät.
 
-SVARSKODER = {1: "Mycket trygg", 2: "Ganska trygg", 3: "Ganska otrygg", 4: "Mycket otrygg"}
-"""Handbokens kodning av svar som siffror: 1 = Mycket trygg ... 4 = Mycket otrygg.
+Varje skala går från tryggast (minst oro, minst problem) till otryggast.
+De sista alternativen i ``trygghet`` och ``trygghet_plats`` (går aldrig ut,
+vistas aldrig där) ligger utanför själva skalan men behålls som kategorier,
+eftersom Brås mått räknar dem som går aldrig ut på grund av otrygghet som otrygga.
 
-Koderna 0 och 9 och tomma celler räknas som saknade svar (till exempel vet ej).
+Svar som siffror tolkas som plats i skalan: koden 1 är första alternativet,
+2 det andra och så vidare (för ``trygghet``: 1 = Mycket trygg,
+4 = Mycket otrygg, 5 = Går aldrig ut ensam på grund av otrygghet).
+Koderna 0, 9 och 99 och tomma celler räknas som saknade svar.
 Om din leverantör kodar på annat sätt: byt till svarstext innan du läser in filen.
 """
+
+TRYGGHETSSKALA = SVARSSKALOR["trygghet"]
+"""Skalan för frågan om trygghet ute sent på kvällen (se :data:`SVARSSKALOR`)."""
 
 _SAKNAT_SVAR = {
     "",
@@ -77,7 +102,7 @@ _SAKNAT_SVAR = {
     "na",
     "n/a",
 }
-_SAKNADE_KODER = {0, 9}
+_SAKNADE_KODER = {0, 9, 99}
 
 # Kanoniskt namn -> godtagna (normaliserade) namn i filen, i prioritetsordning.
 KOLUMNNAMN: dict[str, tuple[str, ...]] = {
@@ -952,75 +977,85 @@ def _text_kolumn(tabell: _Tabell, k: int) -> list[object]:
 
 
 def _normalisera_svar(v: object) -> str:
+    """Gemener, utan å/ä/ö och skiljetecken; "pga" skrivs ut."""
+    t = " ".join(normalisera_kolumnnamn(v).split("_"))
+    t = re.sub(r"\bp ?g ?a\b", "pa grund av", t)
+    return t
+
+
+_SVAR_TEXT = {
+    namn: {_normalisera_svar(alt): alt for alt in alternativ} for namn, alternativ in SVARSSKALOR.items()
+}
+
+
+def _visa(v: object) -> str:
     return " ".join(str(v).split()).lower()
 
 
-_SVAR_TEXT = {s.lower(): s for s in TRYGGHETSSKALA}
+_SAKNAT_SVAR_NORM = {_normalisera_svar(t) for t in _SAKNAT_SVAR} | {""}
+_KON_NORM = {_normalisera_svar(t): kon for t, kon in _KON.items()}
+_SKALA_FRAN_NAMN = (("trygg", "trygghet"), ("oro", "oro"), ("problem", "problem"))
 
 
-def _ar_svarskolumn(tabell: _Tabell, k: int) -> str | None:
-    """'text', 'kod' eller None."""
+def _valj_skala(tabell: _Tabell, k: int) -> str | None:
+    """Vilken skala en kolumn följer, eller None om den inte är en svarskolumn."""
     varden = [_cell(v, k) for _, v in tabell.rader]
-    varden = [v for v in varden if not _tom(v)]
-    if not varden:
+    texter = [_normalisera_svar(v) for v in varden if not _tom(v)]
+    if not texter:
         return None
-    texter = [_normalisera_svar(v) for v in varden]
-    traffar = sum(t in _SVAR_TEXT for t in texter)
-    if traffar >= max(1, 0.5 * len(texter)):
-        return "text"
+    traffar = {namn: sum(t in alt for t in texter) for namn, alt in _SVAR_TEXT.items()}
+    basta = max(traffar, key=lambda n: traffar[n])  # vid lika: första skalan
+    if traffar[basta] >= max(1, 0.5 * len(texter)):
+        return basta
     norm = normalisera_kolumnnamn(tabell.rubriker[k])
-    if "trygg" in norm:
-        try:
-            tal = [tolka_tal(v) for v in varden]
-        except ValueError:
-            tal = []
-        if tal and sum(t in SVARSKODER for t in tal) >= 0.5 * len(tal):
-            return "kod"
-        return "text"
+    for del_, skala in _SKALA_FRAN_NAMN:
+        if del_ in norm:
+            return skala
     return None
 
 
-def _svarskolumn(tabell: _Tabell, k: int, slag: str, anm: _Radlogg) -> pd.Categorical:
+def _svarskolumn(tabell: _Tabell, k: int, skala: str, anm: _Radlogg) -> pd.Categorical:
     namn = tabell.rubriker[k]
+    alternativ = SVARSSKALOR[skala]
+    texter = _SVAR_TEXT[skala]
     ut: list[object] = []
     for nr, varden in tabell.rader:
         v = _cell(varden, k)
         t = "" if _tom(v) else _normalisera_svar(v)
-        if t in _SAKNAT_SVAR:
+        if t in _SAKNAT_SVAR_NORM:
             if t:
-                anm.lagg_till(nr, f"svaret ”{t}” räknas som saknat svar", namn)
+                anm.lagg_till(nr, f"svaret ”{_visa(v)}” räknas som saknat svar", namn)
             ut.append(None)
             continue
-        if t in _SVAR_TEXT:
-            ut.append(_SVAR_TEXT[t])
+        if t in texter:
+            ut.append(texter[t])
             continue
         try:
-            kod = tolka_tal(t)
+            kod = tolka_tal(v)
         except ValueError:
             kod = math.nan
-        if kod in SVARSKODER:
-            ut.append(SVARSKODER[int(kod)])
-        elif kod in _SAKNADE_KODER:
-            ut.append(None)
-        elif t.startswith("går aldrig ut") or t.startswith("gar aldrig ut"):
-            anm.lagg_till(nr, "svaret ”går aldrig ut” ingår inte i skalan; satt som saknat svar", namn)
-            ut.append(None)
-        else:
-            anm.lagg_till(
-                nr,
-                "okänt svar (väntade Mycket trygg, Ganska trygg, Ganska otrygg, Mycket otrygg "
-                "eller koderna 1–4); satt som saknat svar",
-                namn,
-            )
-            ut.append(None)
-    return pd.Categorical(ut, categories=list(TRYGGHETSSKALA), ordered=True)
+        if math.isfinite(kod) and kod == int(kod):
+            if 1 <= kod <= len(alternativ):
+                ut.append(alternativ[int(kod) - 1])
+                continue
+            if kod in _SAKNADE_KODER:
+                ut.append(None)
+                continue
+        anm.lagg_till(
+            nr,
+            f"okänt svar (väntade {', '.join(alternativ)} eller koderna 1–{len(alternativ)}); "
+            "satt som saknat svar",
+            namn,
+        )
+        ut.append(None)
+    return pd.Categorical(ut, categories=list(alternativ), ordered=True)
 
 
 # ---------------------------------------------------------------------------
 # Gemensam kärna
 
 
-def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> Inlasning:
+def _las(fil: object, typ: str, svarskolumner: Iterable[str] | dict[str, str] | None = None) -> Inlasning:
     tabell = _las_tabell(fil)
     rapport = Inlasningsrapport(fil=tabell.namn, typ=typ, format=list(tabell.format))
     rapport.rader_lasta = len(tabell.rader) + len(tabell.tomma)
@@ -1070,10 +1105,10 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> I
         for nr, varden in tabell.rader:
             v = _cell(varden, val["kon"])
             t = "" if _tom(v) else _normalisera_svar(v)
-            if t in _SAKNAT_SVAR:
+            if t in _SAKNAT_SVAR_NORM:
                 kon.append(None)
-            elif t in _KON:
-                kon.append(_KON[t])
+            elif t in _KON_NORM:
+                kon.append(_KON_NORM[t])
             else:
                 anm.lagg_till(nr, "okänt värde (väntade Kvinna, Man eller Annat); satt som saknat", namn)
                 kon.append(None)
@@ -1112,11 +1147,18 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> I
                     ute.lagg_till(nr, "antal saknas", namn)
 
     if typ == "enkat":
-        onskade = None
+        onskade: dict[str, str | None] | None = None
         if svarskolumner is not None:
-            onskade = {normalisera_kolumnnamn(s) for s in svarskolumner}
+            if isinstance(svarskolumner, dict):
+                par = list(svarskolumner.items())
+            else:
+                par = [(namn, None) for namn in svarskolumner]
+            for _, skala in par:
+                if skala is not None and skala not in SVARSSKALOR:
+                    raise ValueError(f"Okänd svarsskala {skala!r}; välj bland {', '.join(SVARSSKALOR)}.")
+            onskade = {normalisera_kolumnnamn(n): skala for n, skala in par}
             finns = {normalisera_kolumnnamn(r) for r in tabell.rubriker}
-            saknas = sorted(onskade - finns)
+            saknas = sorted(set(onskade) - finns)
             if saknas:
                 raise FilFel(
                     f"Filen {tabell.namn} saknar svarskolumnen {', '.join(saknas)}. "
@@ -1128,23 +1170,26 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | None = None) -> I
                 continue
             norm = normalisera_kolumnnamn(rubrik)
             if onskade is not None:
-                slag = "text" if norm in onskade else None
+                if norm not in onskade:
+                    continue
+                skala = onskade[norm] or _valj_skala(tabell, i) or "trygghet"
             else:
-                slag = _ar_svarskolumn(tabell, i)
-            if slag:
+                skala = _valj_skala(tabell, i)
+            if skala:
                 kanon = norm
                 while kanon in data:
                     kanon += "_svar"
-                data[kanon] = _svarskolumn(tabell, i, slag, anm)
-                rapport.kanda_kolumner[rubrik] = f"{kanon} (svar)"
+                data[kanon] = _svarskolumn(tabell, i, skala, anm)
+                rapport.kanda_kolumner[rubrik] = f"{kanon} (svar, skala {skala})"
                 if rubrik in rapport.ignorerade_kolumner:
                     rapport.ignorerade_kolumner.remove(rubrik)
                 svar.append(kanon)
         if not svar:
             raise FilFel(
-                f"Filen {tabell.namn} har ingen kolumn med svar på en trygghetsfråga. Väntade "
-                "minst en kolumn med svaren Mycket trygg, Ganska trygg, Ganska otrygg eller "
-                "Mycket otrygg, eller koderna 1–4 i en kolumn vars namn innehåller ”trygg”."
+                f"Filen {tabell.namn} har ingen kolumn med enkätsvar. Väntade minst en kolumn "
+                "med svar som Mycket trygg, Ganska trygg, Ganska otrygg och Mycket otrygg "
+                "(eller en annan av handbokens svarsskalor), eller koderna 1–4 i en kolumn "
+                "vars namn innehåller ”trygg”."
             )
     if typ == "flode" and "antal" not in val:
         raise FilFel(
@@ -1202,7 +1247,7 @@ def _ser_ut_som_data(text: str) -> bool:
 # Publika inläsningsfunktioner
 
 
-def las_egen_enkat(fil, svarskolumner: Iterable[str] | None = None) -> Inlasning:
+def las_egen_enkat(fil, svarskolumner: Iterable[str] | dict[str, str] | None = None) -> Inlasning:
     """Läs en egen enkätfil, till exempel en export från en enkätleverantör.
 
     Parametrar
@@ -1210,10 +1255,12 @@ def las_egen_enkat(fil, svarskolumner: Iterable[str] | None = None) -> Inlasning
     fil : str, pathlib.Path eller filobjekt
         CSV (semikolon eller komma, UTF-8 med eller utan BOM eller Windows-1252)
         eller Excel (.xlsx). Första raden med innehåll är rubrikraden.
-    svarskolumner : list of str, valfri
-        Namnen på kolumnerna med trygghetssvar. Utan den räknas en kolumn som
-        svarskolumn om minst hälften av svaren är ord på skalan
-        (Mycket trygg ... Mycket otrygg), eller om namnet innehåller ”trygg”.
+    svarskolumner : list of str eller dict, valfri
+        Namnen på kolumnerna med svar. Som dict anger värdet skalan
+        (en nyckel i :data:`SVARSSKALOR`, till exempel ``{"F7": "oro"}``).
+        Utan den räknas en kolumn som svarskolumn om minst hälften av svaren
+        är alternativ i någon av skalorna, eller om namnet innehåller
+        ”trygg”, ”oro” eller ”problem” (då tolkas siffror som koder).
 
     Returnerar
     ----------
@@ -1221,8 +1268,9 @@ def las_egen_enkat(fil, svarskolumner: Iterable[str] | None = None) -> Inlasning
         ``(data, rapport)``. ``data`` har kolumnen ``rad`` (radnummer i filen),
         de kända kolumnerna (``kon``, ``alder``, ``aldersgrupp``, ``omrade``,
         ``vikt``, ``datum`` ...) och en ordnad kategori per svarskolumn.
-        Svar som koder tolkas med :data:`SVARSKODER` (1 = Mycket trygg ...
-        4 = Mycket otrygg; 0, 9 och Vet ej = saknat svar).
+        Svar som koder tolkas som plats i skalan (se :data:`SVARSSKALOR`;
+        1 = Mycket trygg ... 4 = Mycket otrygg). 0, 9, 99, tomt och Vet ej
+        blir saknade svar.
 
     Fel
     ---
@@ -1241,6 +1289,8 @@ def las_egen_enkat(fil, svarskolumner: Iterable[str] | None = None) -> Inlasning
     [1.25, 0.8]
     >>> rapport.rader_anvandbara
     2
+    >>> rapport.kanda_kolumner["Trygg kväll"]
+    'trygg_kvall (svar, skala trygghet)'
     """
     return _las(fil, "enkat", svarskolumner)
 
