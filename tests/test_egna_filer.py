@@ -132,7 +132,9 @@ def test_1_enkat_semikolon_windows1252_decimalkomma(tmp_path):
     assert "teckenkodning Windows-1252" in rapport.format
     assert "decimalkomma" in rapport.format
     assert "CSV, semikolonavgränsad" in rapport.format
-    assert rapport.ignorerade_kolumner == ["Löpnr"]
+    assert rapport.ignorerade_kolumner == []
+    assert rapport.kanda_kolumner["Löpnr"] == "id"
+    assert data["id"].tolist() == ["1", "2", "3", "4"]
     assert rapport.kanda_kolumner["Kön"] == "kon"
     assert rapport.kanda_kolumner["Vikt"] == "vikt"
 
@@ -150,8 +152,8 @@ def test_2_brott_wgs84_omraknas_till_sweref(tmp_path):
     )
     data, rapport = las_egna_brott(fil)
     # På mittmeridianen 15° Ö är öst = 500 000 m och norr = 0,9996 x meridianbågen.
-    assert data["x"].tolist() == pytest.approx([500_000.0, 500_000.0], abs=0.01)
-    assert data["y"].tolist() == pytest.approx(
+    assert data["ost"].tolist() == pytest.approx([500_000.0, 500_000.0], abs=0.01)
+    assert data["nord"].tolist() == pytest.approx(
         [0.9996 * meridianbage(60.0), 0.9996 * meridianbage(59.5)], abs=0.05
     )
     assert "koordinater i WGS84 omräknade till SWEREF 99 TM (EPSG:3006)" in rapport.format
@@ -228,16 +230,16 @@ def test_7_riktig_xlsx(tmp_path):
         pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm"),
         pd.Timestamp("2024-03-06 14:05", tz="Europe/Stockholm"),
     ]
-    assert data["x"].tolist() == [615_000, 615_100]
-    assert data["y"].tolist() == [6_727_000, 6_727_100]
+    assert data["ost"].tolist() == [615_000, 615_100]
+    assert data["nord"].tolist() == [6_727_000, 6_727_100]
     assert "Excel (.xlsx), blad ”Händelser”" in rapport.format
     assert problem_med(rapport, "tom rad").rader == [3]
     assert rapport.kanda_kolumner == {
         "DATUM": "datum",
         "Klockslag": "tid",
-        "Brottskategori": "brottstyp",
-        "Öst": "x",
-        "Nord": "y",
+        "Brottskategori": "brottskategori",
+        "Öst": "ost",
+        "Nord": "nord",
     }
 
 
@@ -353,22 +355,28 @@ def test_15_dubbla_kolumner(tmp_path):
 
 
 def test_15b_synonymer_forsta_anvands(tmp_path):
-    fil = skriv(tmp_path, "syn.csv", "Datum;Kategori;Brottstyp\n2024-03-05;Våld;Misshandel\n")
+    fil = skriv(
+        tmp_path,
+        "syn.csv",
+        "Datum;Typ;Kategori;Brottstyp\n2024-03-05;Våld;Brott mot liv och hälsa;Misshandel\n",
+    )
     data, rapport = las_egna_brott(fil)
-    assert data["brottstyp"].tolist() == ["Misshandel"]  # Brottstyp går före Kategori
-    assert rapport.ignorerade_kolumner == ["Kategori (samma betydelse som ”Brottstyp”, som används)"]
+    assert data["brottstyp"].tolist() == ["Misshandel"]  # Brottstyp går före Typ
+    assert data["brottskategori"].tolist() == ["Brott mot liv och hälsa"]
+    assert rapport.ignorerade_kolumner == ["Typ (samma betydelse som ”Brottstyp”, som används)"]
 
 
 def test_16_extra_kolumner(tmp_path):
     fil = skriv(
         tmp_path,
         "extra.csv",
-        "Ärendenr;Datum;Brottstyp;Handläggare;Kommentar\n123;2024-03-05;Rån;AB;x\n",
+        "Ärendenr;Datum;Brottstyp;Handläggare;Kommentar;Status\n123;2024-03-05;Rån;AB;x;Öppen\n",
     )
     data, rapport = las_egna_brott(fil)
-    assert rapport.ignorerade_kolumner == ["Ärendenr", "Handläggare", "Kommentar"]
-    assert "Handläggare" not in data.columns
-    assert "Ignorerade kolumner: Ärendenr, Handläggare, Kommentar" in rapport.text()
+    assert rapport.ignorerade_kolumner == ["Handläggare", "Kommentar", "Status"]
+    assert rapport.kanda_kolumner["Ärendenr"] == "id"
+    assert "Handläggare" not in data.columns and "Status" not in data.columns
+    assert "Ignorerade kolumner: Handläggare, Kommentar, Status" in rapport.text()
 
 
 def test_17_tomma_rader(tmp_path):
@@ -411,7 +419,7 @@ def test_19_klockslag_som_finns_tva_ganger(tmp_path):
 def test_20_sweref_med_x_som_norr(tmp_path):
     fil = skriv(tmp_path, "xy.csv", "Datum;X;Y\n2024-03-05;6727000;615000\n")
     data, rapport = las_egna_brott(fil)
-    assert data.loc[0, "x"] == 615_000 and data.loc[0, "y"] == 6_727_000
+    assert data.loc[0, "ost"] == 615_000 and data.loc[0, "nord"] == 6_727_000
     assert any("x = norr" in f for f in rapport.format)
 
 
@@ -535,8 +543,9 @@ def test_filobjekt_gar_bra():
 def test_kolumnnamnen_i_uppdraget_kanns_igen():
     namn = {
         "Datum": "datum", "Tid": "tid", "Klockslag": "tid", "Tidpunkt": "tidpunkt",
-        "Brottstyp": "brottstyp", "Brottskategori": "brottstyp", "Kategori": "brottstyp",
-        "X": "x", "Y": "y", "Nord": "y", "Öst": "x", "Lat": "lat", "Lon": "lon",
+        "Brottstyp": "brottstyp", "Brottskategori": "brottskategori",
+        "Kategori": "brottskategori",
+        "X": "ost", "Y": "nord", "Nord": "nord", "Öst": "ost", "Lat": "lat", "Lon": "lon",
         "Long": "lon", "Lng": "lon", "Kön": "kon", "Ålder": "alder",
         "Åldersgrupp": "aldersgrupp", "Område": "omrade", "Vikt": "vikt", "Antal": "antal",
         "Räknare": "raknare", "Plats": "plats",

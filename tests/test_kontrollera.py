@@ -62,7 +62,8 @@ def test_enkat_semikolon_windows1252_decimalkomma(tmp_path):
     assert "kolumnen ”Vikt”: väntade en vikt (ett tal, minst 0), inte ett negativt tal: rad 6" in ut
     assert "okänt svar" in ut and ": rad 7" in ut
     assert "Kön → kon" in ut and "Vikt → vikt" in ut
-    assert "Ignorerade kolumner: Löpnr, Kommentar" in ut
+    assert "Löpnr → id" in ut
+    assert "Ignorerade kolumner: Kommentar" in ut
     assert "rubrikraden är rad 1" in ut
 
 

@@ -109,9 +109,11 @@ KOLUMNNAMN: dict[str, tuple[str, ...]] = {
     "tidpunkt": ("tidpunkt", "datum_och_tid", "datum_tid", "datumtid", "handelsetid"),
     "datum": ("datum", "brottsdatum", "handelsedatum", "dag"),
     "tid": ("tid", "klockslag", "klocka", "kl"),
-    "brottstyp": ("brottstyp", "brottskategori", "kategori", "brott", "handelsetyp", "typ"),
-    "x": ("x", "ost", "e", "easting", "x_koordinat", "sweref_x", "sweref99_x"),
-    "y": ("y", "nord", "n", "northing", "y_koordinat", "sweref_y", "sweref99_y"),
+    "id": ("id", "lopnr", "lopnummer", "arendenummer", "arendenr", "respondent", "respondentid"),
+    "brottstyp": ("brottstyp", "brott", "handelsetyp", "typ"),
+    "brottskategori": ("brottskategori", "kategori", "brottsgrupp"),
+    "ost": ("ost", "x", "e", "easting", "x_koordinat", "sweref_x", "sweref99_x"),
+    "nord": ("nord", "y", "n", "northing", "y_koordinat", "sweref_y", "sweref99_y"),
     "lat": ("lat", "latitud", "latitude"),
     "lon": ("lon", "long", "lng", "longitud", "longitude"),
     "kon": ("kon",),
@@ -902,15 +904,15 @@ def _koordinater(
                 "Väntade både Lat och Lon (WGS84) eller både X och Y (SWEREF 99 TM)."
             )
         ka, kb = val["lat"], val["lon"]
-    elif "x" in val or "y" in val:
-        if not ("x" in val and "y" in val):
-            saknas = "Y (eller Nord)" if "x" in val else "X (eller Öst)"
+    elif "ost" in val or "nord" in val:
+        if not ("ost" in val and "nord" in val):
+            saknas = "Y (eller Nord)" if "ost" in val else "X (eller Öst)"
             raise FilFel(
                 f"Filen {tabell.namn} har bara en av koordinatkolumnerna: "
                 f"kolumnen {saknas} saknas. "
                 "Väntade både X och Y (SWEREF 99 TM) eller både Lat och Lon (WGS84)."
             )
-        ka, kb = val["x"], val["y"]
+        ka, kb = val["ost"], val["nord"]
     else:
         return
     a = _tal_kolumn(tabell, ka, ute, ute, beskrivning="en koordinat (ett tal)")
@@ -919,7 +921,7 @@ def _koordinater(
     typer = {_klassa(a), _klassa(b)}
     if typer == {"lat", "lon"}:
         lat, lon = (a, b) if _klassa(a) == "lat" else (b, a)
-        if "x" in val:
+        if "ost" in val:
             rapport.format.append(f"kolumnerna ”{na}” och ”{nb}” innehåller grader (WGS84)")
         from pyproj import Transformer
 
@@ -929,10 +931,9 @@ def _koordinater(
         latlon = (np.array(lat, dtype=float), np.array(lon, dtype=float))
     elif typer == {"ost", "nord"}:
         xs, ys = (a, b) if _klassa(a) == "ost" else (b, a)
-        if _klassa(a) == "nord" and "x" in val:
-            rapport.format.append(
-                f"kolumnen ”{na}” innehåller nordvärden (lantmäterikonventionen x = norr); tolkad som norr"
-            )
+        if _klassa(a) == "nord" and "ost" in val:
+            konvention = " (lantmäterikonventionen x = norr)" if normalisera_kolumnnamn(na)[:1] == "x" else ""
+            rapport.format.append(f"kolumnen ”{na}” innehåller nordvärden{konvention}; tolkad som norr")
         rapport.format.append("koordinater i SWEREF 99 TM (EPSG:3006)")
         from pyproj import Transformer
 
@@ -964,8 +965,8 @@ def _koordinater(
                 f"{na}/{nb}",
             )
             xs[i] = ys[i] = math.nan
-    data["x"] = list(xs)
-    data["y"] = list(ys)
+    data["ost"] = list(xs)
+    data["nord"] = list(ys)
 
 
 def _text_kolumn(tabell: _Tabell, k: int) -> list[object]:
@@ -1094,8 +1095,11 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | dict[str, str] | 
     _tidpunkter(tabell, val, data, ute, anm, kravs=typ in ("brott", "flode"), rapport_format=rapport.format)
     _koordinater(tabell, val, data, ute, rapport)
 
-    if "brottstyp" in val:
-        data["brottstyp"] = _text_kolumn(tabell, val["brottstyp"])
+    for k in ("brottskategori", "brottstyp"):
+        if k in val:
+            data[k] = _text_kolumn(tabell, val[k])
+    if "id" in val:
+        data["id"] = _text_kolumn(tabell, val["id"])
     for k in ("plats", "omrade", "raknare", "aldersgrupp"):
         if k in val:
             data[k] = _text_kolumn(tabell, val[k])
@@ -1198,8 +1202,11 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | dict[str, str] | 
         )
 
     df = pd.DataFrame(data)
-    if "brottstyp" in df:
-        df["brottstyp"] = df["brottstyp"].astype("category")
+    for k in ("brottskategori", "brottstyp"):
+        if k in df:
+            df[k] = df[k].astype("category")
+    if "id" in df:
+        df["id"] = df["id"].astype("string")
     if "kon" in df:
         df["kon"] = pd.Categorical(df["kon"], categories=["Kvinna", "Man", "Annat"])
     for k in ("plats", "omrade", "raknare", "aldersgrupp"):
@@ -1215,6 +1222,8 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | dict[str, str] | 
     df = df[~df["rad"].isin(bort)].reset_index(drop=True)
     if "datum" in df:
         df["datum"] = pd.to_datetime(df["datum"]).dt.date
+    if "tidpunkt" in df:
+        df["tidpunkt"] = df["tidpunkt"].dt.as_unit("us")  # samma enhet som Mellanstads data
     if "tidpunkt" in df and "datum" in df:
         df = df[["rad", "tidpunkt", *[c for c in df.columns if c not in ("rad", "tidpunkt")]]]
     if df.empty:
@@ -1309,8 +1318,12 @@ def las_egna_brott(fil) -> Inlasning:
     ----------
     Inlasning
         ``(data, rapport)``. ``data`` har ``rad``, ``datum`` och ``tidpunkt``
-        (Europe/Stockholm, om klockslag finns), ``brottstyp`` (kategori) och
-        ``x``, ``y`` i SWEREF 99 TM (EPSG:3006) om koordinater finns.
+        (Europe/Stockholm, om klockslag finns), ``brottstyp`` och
+        ``brottskategori`` (kategorier) och ``ost``, ``nord`` i SWEREF 99 TM
+        (EPSG:3006, meter) om koordinater finns: samma namn som i
+        Mellanstads brottsdata, så att kapitlens kod fungerar på egna data.
+        Kolumner som heter X och Y tolkas efter värdena: nordvärden
+        (6–8 miljoner) blir ``nord`` även om kolumnen heter X.
 
     Fel
     ---
@@ -1324,7 +1337,7 @@ def las_egna_brott(fil) -> Inlasning:
     >>> data, rapport = las_egna_brott(fil)
     >>> str(data.loc[0, "tidpunkt"])
     '2024-03-05 22:15:00+01:00'
-    >>> 6_700_000 < float(data.loc[0, "y"]) < 6_750_000  # norr i SWEREF 99 TM, meter
+    >>> 6_700_000 < float(data.loc[0, "nord"]) < 6_750_000  # norr i SWEREF 99 TM, meter
     True
     """
     return _las(fil, "brott")

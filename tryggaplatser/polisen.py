@@ -108,7 +108,7 @@ def _tolka_publicerad(varden: pd.Series) -> pd.Series:
     delar = varden.astype("string").str.strip().str.extract(_RE_PUBLICERAD)
     text = delar[0] + " " + delar[1].str.zfill(2) + ":" + delar[2] + ":" + delar[3] + delar[4]
     utc = pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S%z", utc=True, errors="coerce")
-    return utc.dt.tz_convert(TIDSZON).dt.as_unit("ns")
+    return utc.dt.tz_convert(TIDSZON).dt.as_unit("us")
 
 
 def las_polisens_handelser(
@@ -252,7 +252,7 @@ def las_polisens_handelser(
         {
             "id": pd.to_numeric(radata["id"]).astype("int64"),
             "publicerad": publicerad,
-            "handelsetid": handelsetid,
+            "handelsetid": handelsetid.dt.as_unit("us"),
             "typ": typ.astype("category"),
             "rubrik": radata["name"],
             "sammanfattning": radata["summary"],
