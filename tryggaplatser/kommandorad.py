@@ -9,6 +9,7 @@ Det skriver aldrig ut en Python-traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -25,9 +26,7 @@ _TYPER = {
 
 class _SvenskFormaterare(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        return super().add_usage(
-            usage, actions, groups, "användning: " if prefix is None else prefix
-        )
+        return super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
 
 
 class _SvenskParser(argparse.ArgumentParser):
@@ -78,8 +77,7 @@ def _skapa_parser() -> argparse.ArgumentParser:
         "--typ",
         required=True,
         choices=sorted(_TYPER),
-        help="vad filen innehåller: "
-        + "; ".join(f"{namn} = {text}" for namn, text in _TYPER.items()),
+        help="vad filen innehåller: " + "; ".join(f"{namn} = {text}" for namn, text in _TYPER.items()),
     )
     return parser
 
@@ -155,6 +153,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Utskriften skickades till ett program som slutade läsa (till exempel head).
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return SLUTKOD_OK
     except BaseException as fel:  # noqa: BLE001 - användaren ska aldrig se en traceback
         print(
             "Ett oväntat fel uppstod när filen lästes. Filen kan inte användas som den är.\n"
