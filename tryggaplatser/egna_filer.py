@@ -728,7 +728,9 @@ class _Radlogg:
         return [Problem(orsak, sorted(r), kol) for (kol, orsak), r in self.problem.items()]
 
 
-def _lokalisera(naiva: list[dt.datetime | None], rader: list[int], anm: _Radlogg) -> pd.Series:
+def _lokalisera(
+    naiva: list[dt.datetime | None], rader: list[int], anm: _Radlogg, kolumn: str | None = None
+) -> pd.Series:
     """Gör lokala klockslag till tidszonsmedvetna tider i Europe/Stockholm.
 
     Ett klockslag som inte finns (när klockan ställs fram till sommartid) flyttas
@@ -750,12 +752,14 @@ def _lokalisera(naiva: list[dt.datetime | None], rader: list[int], anm: _Radlogg
         anm.lagg_till(
             rader[i],
             "klockslaget finns inte (klockan ställs fram till sommartid); tolkat som en timme senare",
+            kolumn,
         )
     for i in np.flatnonzero(tvetydig):
         anm.lagg_till(
             rader[i],
             "klockslaget finns två gånger (klockan ställs tillbaka till normaltid); "
             "tolkat som sommartid, det första av de två",
+            kolumn,
         )
     return sommar
 
@@ -824,7 +828,7 @@ def _tidpunkter(
         har_tid = har_tid or t is not None
     data["datum"] = datum
     if har_tid:
-        data["tidpunkt"] = _lokalisera(naiva, [nr for nr, _ in tabell.rader], anm)
+        data["tidpunkt"] = _lokalisera(naiva, [nr for nr, _ in tabell.rader], anm, tnamn or dnamn)
         for nr in utan_tid:
             anm.lagg_till(nr, "klockslag saknas; tidpunkten saknas men datumet används", dnamn)
     else:
