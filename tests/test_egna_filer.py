@@ -49,8 +49,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -459,10 +459,14 @@ def test_25_fil_som_inte_finns_och_mapp(tmp_path):
         las_egna_brott(tmp_path)
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root")
-def test_25b_fil_utan_lasbehorighet(tmp_path):
+def test_25b_fil_utan_lasbehorighet(tmp_path, monkeypatch):
+    # chmod hjälper inte när testerna körs som root (som i CI); låt läsningen nekas i stället.
     fil = skriv(tmp_path, "hemlig.csv", "Datum\n2024-03-05\n")
-    fil.chmod(0)
+
+    def nekad(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", nekad)
     with pytest.raises(FilFel, match=r"behörighet saknas"):
         las_egna_brott(fil)
 
