@@ -47,6 +47,34 @@ def kor_en_notebook(sokvag: str) -> None:
     print(f"{sekunder:.2f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}")
 
 
+_PAKETMATNING = """
+import inspect, time
+import pandas
+t = time.perf_counter()
+import tryggaplatser as tp
+print(f"import {time.perf_counter() - t:.3f}")
+for namn in tp.__all__:
+    funktion = getattr(tp, namn)
+    if namn.startswith("las_") and not any(
+        p.default is p.empty for p in inspect.signature(funktion).parameters.values()
+    ):
+        t = time.perf_counter()
+        funktion()
+        print(f"{namn} {time.perf_counter() - t:.3f}")
+"""
+
+
+def _paketet() -> None:
+    """Importtid (utöver pandas) och inläsningstid för varje exempeldatamängd, i en ny process."""
+    rader = subprocess.run([sys.executable, "-c", _PAKETMATNING], cwd=ROT, check=True,
+                           capture_output=True, text=True).stdout.split("\n")
+    sekunder = dict(r.split() for r in rader if r)
+    print(f"Import av tryggaplatser (utöver pandas): {float(sekunder.pop('import')):.2f} s")
+    langsammast = max(sekunder, key=lambda n: float(sekunder[n]))
+    print(f"Inläsning av exempeldata: {len(sekunder)} datamängder, längst tid "
+          f"{langsammast}() {float(sekunder[langsammast]):.2f} s")
+
+
 def _sidvikt(html: Path) -> list[tuple[int, int, str]]:
     """(okomprimerat, gzippat, sida) för varje sida, med det som Chromium laddar."""
     from playwright.sync_api import sync_playwright
@@ -97,6 +125,7 @@ def main() -> int:
         storlek = sum(f.stat().st_size for f in html.rglob("*") if f.is_file())
         print(f"Hela webbplatsen: {storlek / 1024 / 1024:.1f} MiB")
 
+    _paketet()
     print("Notebooks (körtid, kärnans högsta minne):")
     for nb in alla_notebooks():
         ut = subprocess.run([python, __file__, "--notebook", str(nb)], cwd=ROT, check=True,
