@@ -25,13 +25,15 @@ ENGELSKA_TEXTER = [
     "Show code cell content", "Link to this heading", "Link to this definition", "next page",
     "previous page", "Copyright", "Last updated", "Table of contents", "Contents", "Download",
     "Fullscreen", "Launch", "Site navigation", "Section Navigation", "Version warning",
-    "Fig.", "Figure", "Table", "Listing", "Search", "Light", "Dark", "System Settings",
+    "Search", "Light", "Dark", "System Settings",
     "Print to PDF", "open issue", "Edit this page", "Repository", "Click to",
     "Please activate JavaScript", "Breadcrumb", "Home", "Main", "Page", "By", "Index",
     "Exercise", "Solution", "Note", "Warning", "Tip", "Important", "See also", "et al.",
     "URL:", "visited on", "editors", "edition", "Technical Report", "PhD thesis",
 ]
-_ENGELSKA = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGELSKA_TEXTER)) + r")(?![\w-])")
+_ENGELSKA = re.compile(
+    r"(?<![\w-])(" + "|".join(map(re.escape, ENGELSKA_TEXTER)) + r"|(?:Fig\.|Figure|Table|Listing) \d+)(?![\w-])"
+)
 _ATTRIBUT_MED_TEXT = ("aria-label", "title", "placeholder", "alt", "data-bs-title", "value")
 _LADDAS_VID_SIDVISNING = {
     "script": ["src"], "link": ["href"], "img": ["src", "srcset"], "iframe": ["src"],
