@@ -31,8 +31,10 @@ ENGELSKA_TEXTER = [
     "Exercise", "Solution", "Note", "Warning", "Tip", "Important", "See also", "et al.",
     "URL:", "visited on", "editors", "edition", "Technical Report", "PhD thesis",
 ]
+#: Numrerade figur- och tabelltexter på engelska ("Fig. 1", "Table 2").
+_ENGELSK_NUMRERING = r"(?:Fig\.|Figure|Table|Listing) \d+"
 _ENGELSKA = re.compile(
-    r"(?<![\w-])(" + "|".join(map(re.escape, ENGELSKA_TEXTER)) + r"|(?:Fig\.|Figure|Table|Listing) \d+)(?![\w-])"
+    r"(?<![\w-])(" + "|".join(map(re.escape, ENGELSKA_TEXTER)) + "|" + _ENGELSK_NUMRERING + r")(?![\w-])"
 )
 _ATTRIBUT_MED_TEXT = ("aria-label", "title", "placeholder", "alt", "data-bs-title", "value")
 _LADDAS_VID_SIDVISNING = {
