@@ -136,3 +136,15 @@ def test_versionen_syns_pa_varje_sida(bygge, sidor):
     utan = [_namn(bygge, s) for s in sidor if s.name != "index.html" or s.parent != bygge.html
             if f"version {__version__}" not in _las(s).get_text()]
     assert not utan, f"Sidor som inte visar versionen {__version__}: {utan}"
+
+
+def test_varje_kallhanvisning_pekar_ut_en_enda_kalla(bygge, sidor):
+    """Två olika källor får inte visas med samma text, till exempel (Brå, 2024)."""
+    mal_per_text: dict[str, set[str]] = {}
+    for sida in sidor:
+        for a in _las(sida).select('a.reference.internal[href*="referenser.html#"]'):
+            mal = urlsplit(a["href"]).fragment
+            mal_per_text.setdefault(a.get_text(strip=True), set()).add(mal)
+    assert mal_per_text, "Hittade inga källhänvisningar alls."
+    tvetydiga = {text: sorted(mal) for text, mal in mal_per_text.items() if len(mal) > 1}
+    assert not tvetydiga, f"Samma hänvisningstext för olika källor: {tvetydiga}"

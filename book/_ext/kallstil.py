@@ -1,5 +1,8 @@
 """Svenska referenser: "och" i stället för "and", "m.fl." i stället för "et al.".
 
+Källor med samma författare och år skiljs åt med en bokstav efter året
+(Brå 2024a, Brå 2024b), i texten och i referenslistan.
+
 sphinxcontrib-bibtex och pybtex har bara engelska stilar. Tillägget
 registrerar två svenska varianter som _config.yml väljer:
 ``forfattare_ar`` för hänvisningar i texten och ``svensk`` för
@@ -10,6 +13,9 @@ online; andra typer får pybtex engelska ord för (till exempel "In").
 from __future__ import annotations
 
 import dataclasses
+import re
+import string
+from collections import defaultdict
 
 import pybtex.plugin
 from pybtex.richtext import Text
@@ -84,7 +90,31 @@ class SvenskStil(Unsrt):
         return words["Webbadress:", href(url)[url]]
 
 
+def _bokstav_efter_aret(app: Sphinx) -> None:
+    """Ge källor med samma författare och år en bokstav efter året, i titelordning.
+
+    Körs efter sphinxcontrib-bibtex, som läser in referenslistan vid builder-inited.
+    Bokstaven räknas om från det fyrsiffriga året varje gång, så ett sparat bygge
+    får inte dubbla bokstäver.
+    """
+    poster = app.env.get_domain("cite").bibdata.data.entries
+    grupper: dict[tuple, list[str]] = defaultdict(list)
+    for nyckel, post in poster.items():
+        ar = re.match(r"\d{4}", post.fields.get("year", ""))
+        if ar:
+            forfattare = tuple(str(p) for p in post.persons.get("author", ()))
+            grupper[(forfattare, ar.group())].append(nyckel)
+    for (_, ar), nycklar in grupper.items():
+        if len(nycklar) == 1:
+            poster[nycklar[0]].fields["year"] = ar
+            continue
+        ordning = sorted(nycklar, key=lambda k: (poster[k].fields.get("title", ""), k))
+        for bokstav, nyckel in zip(string.ascii_lowercase, ordning, strict=False):
+            poster[nyckel].fields["year"] = ar + bokstav
+
+
 def setup(app: Sphinx) -> dict:
     register_plugin("sphinxcontrib.bibtex.style.referencing", "forfattare_ar", ForfattareAr)
     pybtex.plugin.register_plugin("pybtex.style.formatting", "svensk", SvenskStil)
+    app.connect("builder-inited", _bokstav_efter_aret, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
