@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Tider får aldrig avgöra om ett test går igenom: ingen tidsgräns per exempel.
+settings.register_profile("handbok", deadline=None)
+settings.load_profile("handbok")
 
 ROT = Path(__file__).resolve().parent.parent
 
