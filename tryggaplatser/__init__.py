@@ -1,9 +1,17 @@
 """Hjälpfunktioner till handboken Trygga platser.
 
 Paketet samlar det som en läsare återanvänder men inte ska behöva skriva
-själv: inläsning av exempeldata, svensk formatering av tal och datum och
-handbokens diagramstil. Själva analysstegen står synliga i kapitlens
-notebooks.
+själv. Själva analysstegen står synliga i kapitlens notebooks.
+
+- ``mellanstad``, ``exempeldata``, ``polisen``: handbokens data (``las_brott()`` med flera)
+- ``egna_filer``: användarens egna filer, med en rapport om varje rad som lämnas utanför
+- ``statistik``: andelar med konfidensintervall, vikter och små grupper
+- ``brottsanalys``, ``rumslig``: koncentration, rutnät, Gi* och kartdetaljer
+- ``formatering``, ``stil``: svenska talformat och handbokens diagramstil
+- ``lix``: läsbarhetsindex för handbokens text
+
+Kommandot ``python -m tryggaplatser kontrollera FIL --typ enkat|brott|flode``
+kontrollerar en egen fil innan den används.
 """
 
 __version__ = "0.1.0"
@@ -75,50 +83,50 @@ __all__ = [
     "MANADER",
     "SWEREF99TM",
     "VECKODAGAR",
-    "andel_platser_for_andel_brott",
-    "gi_star",
-    "justera_p",
-    "kartram",
-    "koncentrationskurva",
-    "nordpil",
-    "poissonintervall",
-    "ruta_for_punkt",
-    "rutnat",
-    "skalstock",
-    "tal_per_tusen",
     "andel_med_ki",
     "andel_per_grupp",
+    "andel_platser_for_andel_brott",
     "anvand_stil",
+    "besiktningsniva",
     "designeffekt",
     "effektivt_n",
+    "FilFel",
     "formatera_datum",
     "formatera_procent",
     "formatera_tal",
-    "las_ntu",
-    "FilFel",
+    "gi_star",
     "Inlasningsrapport",
-    "las_egen_enkat",
-    "las_egna_brott",
-    "las_eget_flode",
-    "las_polisens_handelser",
-    "besiktningsniva",
+    "justera_p",
+    "kartram",
+    "koncentrationskurva",
     "las_aktorer",
     "las_atgarder",
     "las_befolkning",
     "las_besiktning",
     "las_brott",
+    "las_egen_enkat",
+    "las_eget_flode",
+    "las_egna_brott",
     "las_enkat",
     "las_flode",
     "las_gator",
     "las_kontakter",
+    "las_ntu",
     "las_omraden",
+    "las_polisens_handelser",
     "las_raknare",
     "las_tekniker",
     "las_trygghetsvandring",
     "las_verksamheter",
-    "oppna_per_timme",
     "lix",
+    "nordpil",
+    "oppna_per_timme",
+    "poissonintervall",
+    "ruta_for_punkt",
+    "rutnat",
+    "skalstock",
     "skillnad_med_ki",
     "svenska_tal_pa_axel",
+    "tal_per_tusen",
     "wilson_intervall",
 ]
