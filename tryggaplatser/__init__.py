@@ -36,6 +36,7 @@ from tryggaplatser.exempeldata import las_ntu
 from tryggaplatser.formatering import (
     formatera_datum,
     formatera_procent,
+    formatera_tabelltal,
     formatera_tal,
 )
 from tryggaplatser.lix import lix
@@ -93,6 +94,7 @@ __all__ = [
     "FilFel",
     "formatera_datum",
     "formatera_procent",
+    "formatera_tabelltal",
     "formatera_tal",
     "gi_star",
     "Inlasningsrapport",

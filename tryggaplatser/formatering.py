@@ -68,6 +68,27 @@ def formatera_tal(varde: float, decimaler: int = 0) -> str:
     return _minustecken(format_decimal(round(tal, decimaler), format=monster, locale=LOKAL))
 
 
+def formatera_tabelltal(varde: float) -> str:
+    """Formatera ett decimaltal för en tabell: högst fyra decimaler, inga onödiga nollor.
+
+    Handbokens stil (:func:`tryggaplatser.anvand_stil`) låter pandas visa alla
+    decimaltal i tabeller med den här funktionen.
+
+    Exempel
+    -------
+    >>> formatera_tabelltal(621.966)
+    '621,966'
+    >>> formatera_tabelltal(1234.5)
+    '1\\xa0234,5'
+    >>> formatera_tabelltal(0.000123)
+    '0,0001'
+    >>> formatera_tabelltal(-2.0)
+    '−2'
+    """
+    tal = _kontrollera_tal(varde, "formatera_tabelltal")
+    return _minustecken(format_decimal(round(tal, 4), format="#,##0.####", locale=LOKAL))
+
+
 def formatera_procent(andel: float, decimaler: int = 0) -> str:
     """Formatera en andel (0–1) som procent på svenskt sätt.
 

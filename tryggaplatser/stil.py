@@ -7,10 +7,11 @@ den som har nedsatt färgseende. Axlarnas tal visas på svenskt sätt.
 from __future__ import annotations
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
-from tryggaplatser.formatering import formatera_procent, formatera_tal
+from tryggaplatser.formatering import formatera_procent, formatera_tabelltal, formatera_tal
 
 #: Okabe–Ito-paletten, i den ordning diagrammen använder den.
 FARGER = {
@@ -26,10 +27,11 @@ FARGER = {
 
 
 def anvand_stil() -> None:
-    """Ställ in matplotlib efter handbokens stil.
+    """Ställ in matplotlib och pandas efter handbokens stil.
 
     Sätter färgordning, typsnittsstorlek, rutnät och en fast upplösning så att
-    diagrammen ser likadana ut varje gång notebooken körs.
+    diagrammen ser likadana ut varje gång notebooken körs. Decimaltal i
+    pandas-tabeller visas med decimalkomma (:func:`formatera_tabelltal`).
 
     Exempel
     -------
@@ -37,6 +39,12 @@ def anvand_stil() -> None:
     >>> import matplotlib as mpl
     >>> mpl.rcParams["axes.prop_cycle"].by_key()["color"][0]
     '#0072B2'
+    >>> import pandas as pd
+    >>> print(pd.DataFrame({"andel": [0.25, -1234.5]}))
+           andel
+    0       0,25
+    1  −1\xa0234,5
+    >>> pd.reset_option("display.float_format")
     """
     mpl.rcParams.update(
         {
@@ -54,6 +62,7 @@ def anvand_stil() -> None:
             "svg.hashsalt": "tryggaplatser",
         }
     )
+    pd.set_option("display.float_format", formatera_tabelltal)
 
 
 def svenska_tal_pa_axel(ax: Axes, axel: str = "y", decimaler: int = 0, procent: bool = False) -> None:
