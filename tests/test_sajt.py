@@ -148,3 +148,15 @@ def test_varje_kallhanvisning_pekar_ut_en_enda_kalla(bygge, sidor):
     assert mal_per_text, "Hittade inga källhänvisningar alls."
     tvetydiga = {text: sorted(mal) for text, mal in mal_per_text.items() if len(mal) > 1}
     assert not tvetydiga, f"Samma hänvisningstext för olika källor: {tvetydiga}"
+
+
+def test_tal_i_tabeller_har_decimalkomma(bygge, sidor):
+    """Tabeller visar decimaltal på svenskt sätt (0,25), inte på engelskt (0.25)."""
+    engelskt = re.compile(r"^[−-]?\d+\.\d+$")
+    fynd = []
+    for sida in sidor:
+        for cell in _las(sida).select("table td, table th"):
+            text = cell.get_text(strip=True)
+            if engelskt.match(text):
+                fynd.append(f"{_namn(bygge, sida)}: {text}")
+    assert not fynd, "Tal med decimalpunkt i tabeller:\n" + "\n".join(fynd[:40])
