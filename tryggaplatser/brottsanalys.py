@@ -14,24 +14,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-#: Veckodagarnas namn i den ordning pandas numrerar dem (måndag = 0).
-VECKODAGAR = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
-
-#: Månadernas namn, januari först.
-MANADER = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+# Dag- och månadsnamnen finns kvar här för kapitlens notebooks (tp.VECKODAGAR, tp.MANADER).
+from tryggaplatser._gemensamt import MANADER as MANADER
+from tryggaplatser._gemensamt import VECKODAGAR as VECKODAGAR
 
 
 def _som_antal(antal: Sequence[float] | pd.Series | np.ndarray, funktion: str) -> np.ndarray:

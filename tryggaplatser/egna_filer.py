@@ -32,6 +32,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from tryggaplatser._gemensamt import lokal_tid
 from tryggaplatser.formatering import formatera_tal
 
 __all__ = [
@@ -50,7 +51,6 @@ __all__ = [
     "tolka_tal",
 ]
 
-TIDSZON = "Europe/Stockholm"
 RADNUMMER_FORKLARING = "Radnumren räknas som i filen: rubrikraden är rad 1."
 
 SVARSSKALOR: dict[str, tuple[str, ...]] = {
@@ -737,17 +737,7 @@ def _lokalisera(
     en timme framåt. Ett klockslag som finns två gånger (när klockan ställs
     tillbaka) tolkas som det första, alltså sommartid. Båda fallen redovisas.
     """
-    s = pd.Series(pd.to_datetime(pd.Series(naiva, dtype="object")), dtype="datetime64[ns]")
-    n = len(s)
-    sommar = s.dt.tz_localize(TIDSZON, ambiguous=np.ones(n, dtype=bool), nonexistent="NaT")
-    vinter = s.dt.tz_localize(TIDSZON, ambiguous=np.zeros(n, dtype=bool), nonexistent="NaT")
-    finns_ej = (sommar.isna() & s.notna()).to_numpy()
-    tvetydig = (sommar.notna() & (sommar != vinter)).to_numpy()
-    if finns_ej.any():
-        flyttad = (s + pd.Timedelta(hours=1)).dt.tz_localize(
-            TIDSZON, ambiguous=np.ones(n, dtype=bool), nonexistent="NaT"
-        )
-        sommar = sommar.where(~finns_ej, flyttad)
+    sommar, finns_ej, tvetydig = lokal_tid(naiva)
     for i in np.flatnonzero(finns_ej):
         anm.lagg_till(
             rader[i],

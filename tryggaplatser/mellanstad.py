@@ -16,11 +16,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from tryggaplatser._gemensamt import SWEREF99TM, TIDSZON
 from tryggaplatser._sokvagar import DATAMAPP
 
 MAPP = DATAMAPP / "mellanstad"
-TIDSZON = "Europe/Stockholm"
-CRS = "EPSG:3006"
+CRS = SWEREF99TM
 
 #: Områdeskoder i brottsdatan och deras namn i text.
 OMRADEN = {

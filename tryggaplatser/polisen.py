@@ -19,6 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from tryggaplatser._gemensamt import MANADER, TIDSZON, lokal_tid
 from tryggaplatser._sokvagar import DATAMAPP
 from tryggaplatser.egna_filer import Inlasningsrapport, Problem
 
@@ -29,7 +30,6 @@ __all__ = [
     "tolka_rubriktid",
 ]
 
-TIDSZON = "Europe/Stockholm"
 FIL = DATAMAPP / "polisen-handelser" / "polisen-handelser-dalarna-vastmanland.csv.gz"
 
 KOMMUNER_I_LAN: dict[str, tuple[str, ...]] = {
@@ -44,12 +44,6 @@ KOMMUNER_I_LAN: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 """Kommunerna i de två länen (15 i Dalarnas län och 10 i Västmanlands län)."""
-
-MANADER = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
-"""Månadernas svenska namn, i ordning."""
 
 _RE_RUBRIK = re.compile(r"^\s*(\d{1,2}) (" + "|".join(MANADER) + r") (\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
 _RE_PUBLICERAD = re.compile(r"^(\d{4}-\d{2}-\d{2}) (\d{1,2}):(\d{2}):(\d{2}) ([+-]\d{2}:\d{2})$")
@@ -186,20 +180,11 @@ def las_polisens_handelser(
     naiva: list[dt.datetime | None] = []
     for rubrik, pub in zip(radata["name"], publicerad, strict=True):
         naiva.append(None if pd.isna(pub) else tolka_rubriktid(str(rubrik), pub.to_pydatetime()))
-    naiv = pd.Series(pd.to_datetime(pd.Series(naiva, dtype="object")), dtype="datetime64[ns]")
-    n = len(naiv)
-    sommar = naiv.dt.tz_localize(TIDSZON, ambiguous=np.ones(n, dtype=bool), nonexistent="NaT")
-    vinter = naiv.dt.tz_localize(TIDSZON, ambiguous=np.zeros(n, dtype=bool), nonexistent="NaT")
-    finns_ej = (sommar.isna() & naiv.notna()).to_numpy()
-    tvetydig = (sommar.notna() & (sommar != vinter)).to_numpy()
     # En tvetydig tid (sommartid slutar) tolkas som den första, alltså sommartid.
-    handelsetid = sommar
-    if finns_ej.any():
-        flyttad = (naiv + pd.Timedelta(hours=1)).dt.tz_localize(TIDSZON, nonexistent="NaT")
-        handelsetid = handelsetid.where(~finns_ej, flyttad)
+    handelsetid, finns_ej, tvetydig = lokal_tid(naiva)
 
     anm = pd.Series(pd.NA, index=radata.index, dtype="string")
-    ej_tolkad = (naiv.isna() & publicerad.notna()).to_numpy()
+    ej_tolkad = np.array([t is None for t in naiva]) & publicerad.notna().to_numpy()
     anm[ej_tolkad] = "rubriken börjar inte med dag, månad och klockslag"
     anm[finns_ej] = "klockslaget finns inte (sommartid börjar); tolkat som en timme senare"
     anm[tvetydig] = "klockslaget finns två gånger (sommartid slutar); tolkat som sommartid"

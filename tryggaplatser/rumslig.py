@@ -16,15 +16,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrow, Rectangle
 
+from tryggaplatser._gemensamt import SWEREF99TM
 from tryggaplatser.brottsanalys import justera_p
 from tryggaplatser.formatering import formatera_tal
 
 if TYPE_CHECKING:
     import geopandas as gpd
-
-#: Koordinatsystemet som handbokens kartor använder.
-SWEREF99TM = "EPSG:3006"
-
 
 def _kontrollera_kolumner(df: pd.DataFrame, kolumner: list[str], funktion: str) -> None:
     saknas = [k for k in kolumner if k not in df.columns]
