@@ -213,9 +213,9 @@ def test_aktorer_kontakter_och_atgarder_hanger_ihop() -> None:
     assert (sammanfogad["teknik"].astype(str) == sammanfogad["teknik_tabell"]).all()
     assert (sammanfogad["strategi"] == sammanfogad["strategi_tabell"]).all()
     assert (atg["slutdatum"] >= atg["startdatum"]).all()
-    assert atg["startdatum"].min() == ms.ATGARDER_START
+    assert atg["startdatum"].min().date() == tp.las_plats().atgarder_start
     with pytest.raises(ValueError, match="fore"):
-        tp.las_kontakter("under")
+        tp.las_kontakter(period="under")
 
 
 def test_trygghetsvandring_ligger_i_centrum() -> None:
@@ -229,18 +229,17 @@ def test_trygghetsvandring_ligger_i_centrum() -> None:
 
 
 @pytest.fixture
-def kopia(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """En kopia av datamappen som testet kan förstöra."""
+def kopia(tmp_path: Path) -> Path:
+    """En kopia av platsmappen som testet kan förstöra."""
     mapp = tmp_path / "mellanstad"
     shutil.copytree(DATA, mapp)
-    monkeypatch.setattr(ms, "MAPP", mapp)
     return mapp
 
 
 def test_saknad_fil_ger_svenskt_fel(kopia: Path) -> None:
     (kopia / "brott.csv").unlink()
-    with pytest.raises(FileNotFoundError, match=r"Hittar inte .*brott\.csv.*make data"):
-        tp.las_brott()
+    with pytest.raises(tp.PlatsFel, match=r"Platsen Mellanstads centrum .* saknar filen brott\.csv"):
+        tp.las_brott(kopia)
 
 
 def test_saknad_kolumn_ger_svenskt_fel(kopia: Path) -> None:
@@ -248,7 +247,7 @@ def test_saknad_kolumn_ger_svenskt_fel(kopia: Path) -> None:
     df = pd.read_csv(fil).drop(columns="intresse")
     df.to_csv(fil, index=False)
     with pytest.raises(ValueError, match=r"aktorer\.csv saknar kolumnerna intresse"):
-        tp.las_aktorer()
+        tp.las_aktorer(kopia)
 
 
 def test_okant_varde_ger_fel_med_rad_och_kolumn(kopia: Path) -> None:
@@ -257,7 +256,7 @@ def test_okant_varde_ger_fel_med_rad_och_kolumn(kopia: Path) -> None:
     rader[3] = rader[3].rsplit(",", 1)[0] + ",centrum"
     fil.write_text("\n".join(rader) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"kolumnen omrade, rad 4: okänt värde 'centrum'"):
-        tp.las_brott()
+        tp.las_brott(kopia)
 
 
 def test_okant_svar_i_enkaten_ger_fel(kopia: Path) -> None:
@@ -265,4 +264,4 @@ def test_okant_svar_i_enkaten_ger_fel(kopia: Path) -> None:
     text = fil.read_text(encoding="utf-8").replace("Mycket trygg", "Väldigt trygg", 1)
     fil.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="okänt värde 'Väldigt trygg'"):
-        tp.las_enkat()
+        tp.las_enkat(kopia)

@@ -287,6 +287,6 @@ def medelavstand(kanter: pd.DataFrame) -> float:
 
 
 def test_kortare_kontaktvagar_efter_platssamverkan() -> None:
-    fore = medelavstand(tp.las_kontakter("fore"))
-    efter = medelavstand(tp.las_kontakter("efter"))
+    fore = medelavstand(tp.las_kontakter(period="fore"))
+    efter = medelavstand(tp.las_kontakter(period="efter"))
     assert efter < fore - 0.5, (fore, efter)

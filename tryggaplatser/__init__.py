@@ -3,7 +3,9 @@
 Paketet samlar det som en läsare återanvänder men inte ska behöva skriva
 själv. Själva analysstegen står synliga i kapitlens notebooks.
 
-- ``mellanstad``, ``exempeldata``, ``polisen``: handbokens data (``las_brott()`` med flera)
+- ``plats``: en plats är en mapp med data och en beskrivning; ``valj_plats()`` väljer den
+- ``mellanstad``, ``exempeldata``, ``polisen``: inläsning av en plats data (``las_brott(plats)``
+  med flera; utan plats Mellanstad), NTU och Polisens händelser
 - ``egna_filer``: användarens egna filer, med en rapport om varje rad som lämnas utanför
 - ``statistik``: andelar med konfidensintervall, vikter och små grupper
 - ``brottsanalys``, ``rumslig``: koncentration, rutnät, Gi* och kartdetaljer
@@ -58,6 +60,7 @@ from tryggaplatser.mellanstad import (
     las_verksamheter,
     oppna_per_timme,
 )
+from tryggaplatser.plats import Plats, PlatsFel, las_plats, valj_plats
 from tryggaplatser.polisen import las_polisens_handelser
 from tryggaplatser.rumslig import (
     SWEREF99TM,
@@ -115,6 +118,7 @@ __all__ = [
     "las_kontakter",
     "las_ntu",
     "las_omraden",
+    "las_plats",
     "las_polisens_handelser",
     "las_raknare",
     "las_tekniker",
@@ -123,6 +127,8 @@ __all__ = [
     "lix",
     "nordpil",
     "oppna_per_timme",
+    "Plats",
+    "PlatsFel",
     "poissonintervall",
     "ruta_for_punkt",
     "rutnat",
@@ -130,5 +136,6 @@ __all__ = [
     "skillnad_med_ki",
     "svenska_tal_pa_axel",
     "tal_per_tusen",
+    "valj_plats",
     "wilson_intervall",
 ]

@@ -1,8 +1,9 @@
-"""Inläsning av Mellanstads syntetiska exempeldata.
+"""Inläsning av en plats data: brott, enkät, flöden, besiktning och mer.
 
-Mellanstad är en påhittad stad. All data här är syntetisk och skapad av
-``scripts/generera_mellanstad.py`` (se ``data/mellanstad/README.md``).
-Funktionerna returnerar färdigtypade tabeller: kategorier som
+Varje funktion tar en plats (se :mod:`tryggaplatser.plats`): en mapp med
+filerna och en ``plats.yml``. Utan plats läses Mellanstad, handbokens
+påhittade exempelstad (``data/mellanstad/``, skapad av
+``scripts/generera_mellanstad.py``). Funktionerna returnerar färdigtypade tabeller: kategorier som
 ``category``, svarsskalor som ordnade kategorier, tidpunkter med tidszonen
 Europe/Stockholm och områden och gator som geometrier i SWEREF 99 TM
 (EPSG:3006). De fungerar från vilken arbetskatalog som helst.
@@ -17,23 +18,12 @@ import numpy as np
 import pandas as pd
 
 from tryggaplatser._gemensamt import SWEREF99TM, TIDSZON
-from tryggaplatser._sokvagar import DATAMAPP
+from tryggaplatser.plats import Plats, PlatsFel, las_plats
 
-MAPP = DATAMAPP / "mellanstad"
 CRS = SWEREF99TM
+#: En plats: ett ``Plats``-objekt, en mapp, ett platsnamn eller None (Mellanstad).
+PlatsArg = Plats | str | Path | None
 
-#: Områdeskoder i brottsdatan och deras namn i text.
-OMRADEN = {
-    "atgardsomrade": "Åtgärdsområdet",
-    "buffertzon": "Buffertzonen",
-    "jamforelseomrade": "Jämförelseområdet",
-    "ovrigt": "Övriga studieområdet",
-}
-#: Åtgärderna infördes stegvis från februari till november 2024.
-ATGARDER_START = pd.Timestamp("2024-02-01")
-ATGARDER_KLARA = pd.Timestamp("2024-11-30")
-
-ENKATOMRADEN = ["Centrum", "Norrby", "Söder", "Landsbygd"]
 ALDERSGRUPPER = ["16–24", "25–44", "45–64", "65–84"]
 KON = ["Kvinna", "Man"]
 
@@ -77,18 +67,18 @@ STRATEGIER = [
 ]
 
 
-def _fil(namn: str) -> Path:
-    fil = MAPP / namn
+def _fil(plats: Plats, namn: str) -> Path:
+    fil = plats.fil(namn)
     if not fil.is_file():
-        raise FileNotFoundError(
-            f"Hittar inte Mellanstads datafil {fil}. Skapa den med `make data` "
-            "(scripts/generera_mellanstad.py)."
+        raise PlatsFel(
+            f"Platsen {plats.namn} ({plats.mapp}) saknar filen {namn}. "
+            "Lägg till den, eller hoppa över analyserna som behöver den."
         )
     return fil
 
 
-def _las_csv(namn: str, kolumner: list[str], **kwargs) -> pd.DataFrame:
-    fil = _fil(namn)
+def _las_csv(plats: Plats, namn: str, kolumner: list[str], **kwargs) -> pd.DataFrame:
+    fil = _fil(plats, namn)
     df = pd.read_csv(fil, keep_default_na=False, na_values=[""], **kwargs)
     saknas = [k for k in kolumner if k not in df.columns]
     if saknas:
@@ -116,8 +106,8 @@ def _tid(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s, utc=True, format="ISO8601").dt.tz_convert(TIDSZON)
 
 
-def las_brott() -> pd.DataFrame:
-    """Läs Mellanstads anmälda brott 2021–2025, ett brott per rad.
+def las_brott(plats: PlatsArg = None) -> pd.DataFrame:
+    """Läs platsens anmälda brott, ett brott per rad.
 
     Returnerar
     ----------
@@ -125,7 +115,8 @@ def las_brott() -> pd.DataFrame:
         Kolumnerna ``id`` (text), ``tidpunkt`` (tidpunkt med tidszon
         Europe/Stockholm), ``brottskategori`` och ``brottstyp`` (kategorier),
         ``ost`` och ``nord`` (heltal, meter i SWEREF 99 TM) och ``omrade``
-        (kategori med koderna i :data:`OMRADEN`).
+        (kategori med områdeskoderna i platsbeskrivningen,
+        se :data:`tryggaplatser.plats.ROLLER`).
 
     Exempel
     -------
@@ -139,17 +130,18 @@ def las_brott() -> pd.DataFrame:
     >>> "Butiksstöld" in brott["brottstyp"].cat.categories
     True
     """
+    plats = las_plats(plats)
     kol = ["id", "tidpunkt", "brottskategori", "brottstyp", "ost", "nord", "omrade"]
-    df = _las_csv("brott.csv", kol, dtype={"id": "string", "ost": "int64", "nord": "int64"})
+    df = _las_csv(plats, "brott.csv", kol, dtype={"id": "string", "ost": "int64", "nord": "int64"})
     df["tidpunkt"] = _tid(df["tidpunkt"])
     df["brottskategori"] = df["brottskategori"].astype("category")
     df["brottstyp"] = df["brottstyp"].astype("category")
-    df["omrade"] = _kategori(df["omrade"], list(OMRADEN), fil="brott.csv", kolumn="omrade")
+    df["omrade"] = _kategori(df["omrade"], list(plats.omraden), fil="brott.csv", kolumn="omrade")
     return df
 
 
-def las_enkat(bara_svarande: bool = False) -> pd.DataFrame:
-    """Läs Mellanstads trygghetsenkät 2021, 2023 och 2025.
+def las_enkat(plats: PlatsArg = None, *, bara_svarande: bool = False) -> pd.DataFrame:
+    """Läs platsens trygghetsenkät, alla år.
 
     Varje rad är en person i bruttourvalet. De som inte svarade har
     ``svarat == False`` och saknar svar och ``vikt``. Svarsskalorna är
@@ -183,12 +175,13 @@ def las_enkat(bara_svarande: bool = False) -> pd.DataFrame:
     >>> svar["oro_samhalle"].cat.categories[-1]
     'I mycket stor utsträckning'
     """
+    plats = las_plats(plats)
     fragor = ["otrygg_kvall", "oro_samhalle", "otrygg_centrum", *PROBLEMFRAGOR]
     kol = ["id", "ar", "omrade", "kon", "aldersgrupp", "svarat", "svarssatt", "designvikt",
            "vikt", *fragor]
-    df = _las_csv("enkat.csv", kol, dtype={"id": "string", "ar": "int64", "svarat": "bool",
+    df = _las_csv(plats, "enkat.csv", kol, dtype={"id": "string", "ar": "int64", "svarat": "bool",
                                            "designvikt": "float64", "vikt": "float64"})
-    df["omrade"] = _kategori(df["omrade"], ENKATOMRADEN, fil="enkat.csv", kolumn="omrade")
+    df["omrade"] = _kategori(df["omrade"], plats.enkatomraden, fil="enkat.csv", kolumn="omrade")
     df["kon"] = _kategori(df["kon"], KON, fil="enkat.csv", kolumn="kon")
     df["aldersgrupp"] = _kategori(df["aldersgrupp"], ALDERSGRUPPER, ordnad=True,
                                   fil="enkat.csv", kolumn="aldersgrupp")
@@ -202,7 +195,7 @@ def las_enkat(bara_svarande: bool = False) -> pd.DataFrame:
     return df
 
 
-def las_befolkning() -> pd.DataFrame:
+def las_befolkning(plats: PlatsArg = None) -> pd.DataFrame:
     """Läs befolkningen 16–84 år per område, kön och åldersgrupp (enkätens ramar).
 
     Används för att vikta enkäten (efterstratifiering).
@@ -215,16 +208,17 @@ def las_befolkning() -> pd.DataFrame:
     >>> bool((bef["antal"] > 0).all())
     True
     """
+    plats = las_plats(plats)
     kol = ["ar", "omrade", "kon", "aldersgrupp", "antal"]
-    df = _las_csv("befolkning.csv", kol, dtype={"ar": "int64", "antal": "int64"})
-    df["omrade"] = _kategori(df["omrade"], ENKATOMRADEN, fil="befolkning.csv", kolumn="omrade")
+    df = _las_csv(plats, "befolkning.csv", kol, dtype={"ar": "int64", "antal": "int64"})
+    df["omrade"] = _kategori(df["omrade"], plats.enkatomraden, fil="befolkning.csv", kolumn="omrade")
     df["kon"] = _kategori(df["kon"], KON, fil="befolkning.csv", kolumn="kon")
     df["aldersgrupp"] = _kategori(df["aldersgrupp"], ALDERSGRUPPER, ordnad=True,
                                   fil="befolkning.csv", kolumn="aldersgrupp")
     return df
 
 
-def las_raknare() -> pd.DataFrame:
+def las_raknare(plats: PlatsArg = None) -> pd.DataFrame:
     """Läs flödesräknarna: id, namn, läge och mätmetod.
 
     Exempel
@@ -232,20 +226,23 @@ def las_raknare() -> pd.DataFrame:
     >>> las_raknare()["raknare"].tolist()
     ['busstationen', 'stortorget', 'parkstraket', 'norrby_torg']
     """
+    plats = las_plats(plats)
     kol = ["raknare", "namn", "ost", "nord", "omrade", "metod", "forsta_dag"]
-    df = _las_csv("raknare.csv", kol, dtype={"raknare": "string", "namn": "string",
+    df = _las_csv(plats, "raknare.csv", kol, dtype={"raknare": "string", "namn": "string",
                                              "ost": "int64", "nord": "int64"})
-    df["omrade"] = _kategori(df["omrade"], list(OMRADEN), fil="raknare.csv", kolumn="omrade")
+    df["omrade"] = _kategori(df["omrade"], list(plats.omraden), fil="raknare.csv", kolumn="omrade")
     df["metod"] = df["metod"].astype("category")
     df["forsta_dag"] = pd.to_datetime(df["forsta_dag"], format="%Y-%m-%d")
     return df
 
 
-def las_flode(bred: bool = False) -> pd.DataFrame:
-    """Läs antal passerande per timme vid flödesräknarna 2023–2025.
+def las_flode(plats: PlatsArg = None, *, bred: bool = False) -> pd.DataFrame:
+    """Läs antal passerande per timme vid platsens flödesräknare.
 
     Parametrar
     ----------
+    plats : plats, valfri
+        Platsen (standard Mellanstad). Räknarna är kolumnerna i ``flode.csv``.
     bred : bool, standard False
         False ger lång form: en rad per timme och räknare med kolumnerna
         ``tidpunkt``, ``raknare`` (kategori) och ``antal`` (Int64, saknas
@@ -270,8 +267,10 @@ def las_flode(bred: bool = False) -> pd.DataFrame:
     >>> las_flode(bred=True).shape[1]
     5
     """
-    raknare = ["busstationen", "stortorget", "parkstraket", "norrby_torg"]
-    df = _las_csv("flode.csv", ["tidpunkt", *raknare], dtype={r: "Int64" for r in raknare})
+    plats = las_plats(plats)
+    rubrik = pd.read_csv(_fil(plats, "flode.csv"), nrows=0).columns
+    raknare = [k for k in rubrik if k != "tidpunkt"]
+    df = _las_csv(plats, "flode.csv", ["tidpunkt", *raknare], dtype={r: "Int64" for r in raknare})
     df["tidpunkt"] = _tid(df["tidpunkt"])
     if bred:
         return df
@@ -281,7 +280,7 @@ def las_flode(bred: bool = False) -> pd.DataFrame:
     return lang
 
 
-def las_verksamheter() -> pd.DataFrame:
+def las_verksamheter(plats: PlatsArg = None) -> pd.DataFrame:
     """Läs platsinventeringen: verksamheter och funktioner med öppettider.
 
     Öppettiderna står per veckodag i kolumnerna ``oppet_man`` … ``oppet_son``
@@ -297,13 +296,14 @@ def las_verksamheter() -> pd.DataFrame:
     >>> v.loc[v["namn"] == "Nattklubb Fyren", "oppet_lor"].item()
     '22:00-03:00'
     """
+    plats = las_plats(plats)
     dagkol = [f"oppet_{d}" for d in VECKODAGAR]
     kol = ["id", "namn", "typ", "ost", "nord", "omrade", *dagkol]
-    df = _las_csv("verksamheter.csv", kol, dtype={"id": "string", "namn": "string",
+    df = _las_csv(plats, "verksamheter.csv", kol, dtype={"id": "string", "namn": "string",
                                                   "ost": "int64", "nord": "int64",
                                                   **{d: "string" for d in dagkol}})
     df["typ"] = df["typ"].astype("category")
-    df["omrade"] = _kategori(df["omrade"], list(OMRADEN), fil="verksamheter.csv",
+    df["omrade"] = _kategori(df["omrade"], list(plats.omraden), fil="verksamheter.csv",
                              kolumn="omrade")
     return df
 
@@ -356,8 +356,8 @@ def oppna_per_timme(verksamheter: pd.DataFrame, typer: list[str] | None = None) 
                         columns=pd.RangeIndex(24, name="timme"))
 
 
-def las_besiktning() -> pd.DataFrame:
-    """Läs trygghetsbesiktningens protokoll 2023 (före) och 2025 (efter).
+def las_besiktning(plats: PlatsArg = None) -> pd.DataFrame:
+    """Läs trygghetsbesiktningens protokoll (före och efter åtgärderna).
 
     En rad per år, delplats och faktor. ``poang`` går från 0 (allvarliga
     problem) till 20 (bra). Faktornamnen är handbokens egna.
@@ -370,8 +370,9 @@ def las_besiktning() -> pd.DataFrame:
     >>> bool(b["poang"].between(0, 20).all())
     True
     """
+    plats = las_plats(plats)
     kol = ["ar", "datum", "delplats", "faktor_nr", "faktor", "poang", "kommentar"]
-    df = _las_csv("besiktning.csv", kol, dtype={"ar": "int64", "faktor_nr": "int64",
+    df = _las_csv(plats, "besiktning.csv", kol, dtype={"ar": "int64", "faktor_nr": "int64",
                                                 "poang": "int64", "kommentar": "string"})
     df["datum"] = pd.to_datetime(df["datum"], format="%Y-%m-%d")
     df["delplats"] = df["delplats"].astype("category")
@@ -408,8 +409,8 @@ def besiktningsniva(poang: pd.Series | int) -> pd.Series | str:
     raise ValueError(f"Besiktningspoäng ska vara ett heltal, inte {poang}.")
 
 
-def las_trygghetsvandring() -> pd.DataFrame:
-    """Läs iakttagelserna från trygghetsvandringarna 2023 och 2025.
+def las_trygghetsvandring(plats: PlatsArg = None) -> pd.DataFrame:
+    """Läs iakttagelserna från trygghetsvandringarna.
 
     Exempel
     -------
@@ -419,9 +420,10 @@ def las_trygghetsvandring() -> pd.DataFrame:
     >>> sorted(t["datum"].dt.year.unique().tolist())
     [2023, 2025]
     """
+    plats = las_plats(plats)
     kol = ["id", "datum", "grupp", "plats", "ost", "nord", "problemtyp", "beskrivning",
            "forslag"]
-    df = _las_csv("trygghetsvandring.csv", kol,
+    df = _las_csv(plats, "trygghetsvandring.csv", kol,
                   dtype={"id": "string", "ost": "int64", "nord": "int64",
                          "beskrivning": "string", "forslag": "string"})
     df["datum"] = pd.to_datetime(df["datum"], format="%Y-%m-%d")
@@ -430,8 +432,8 @@ def las_trygghetsvandring() -> pd.DataFrame:
     return df
 
 
-def las_aktorer() -> pd.DataFrame:
-    """Läs aktörerna i Mellanstads centrum med inflytande och intresse (1–5).
+def las_aktorer(plats: PlatsArg = None) -> pd.DataFrame:
+    """Läs platsens aktörer med inflytande och intresse (1–5).
 
     Exempel
     -------
@@ -441,8 +443,9 @@ def las_aktorer() -> pd.DataFrame:
     >>> bool(a["inflytande"].between(1, 5).all())
     True
     """
+    plats = las_plats(plats)
     kol = ["id", "namn", "typ", "sektor", "inflytande", "intresse"]
-    df = _las_csv("aktorer.csv", kol, dtype={"id": "string", "namn": "string",
+    df = _las_csv(plats, "aktorer.csv", kol, dtype={"id": "string", "namn": "string",
                                              "inflytande": "int64", "intresse": "int64"})
     df["typ"] = df["typ"].astype("category")
     df["sektor"] = _kategori(df["sektor"], ["Offentlig", "Privat", "Ideell"],
@@ -450,7 +453,7 @@ def las_aktorer() -> pd.DataFrame:
     return df
 
 
-def las_kontakter(period: str | None = None) -> pd.DataFrame:
+def las_kontakter(plats: PlatsArg = None, *, period: str | None = None) -> pd.DataFrame:
     """Läs kontakterna mellan aktörerna före och efter platssamverkan.
 
     Varje rad är en kontakt (oriktad) mellan två aktörer, med hur ofta de
@@ -466,11 +469,12 @@ def las_kontakter(period: str | None = None) -> pd.DataFrame:
     >>> k = las_kontakter()
     >>> list(k["period"].cat.categories)
     ['fore', 'efter']
-    >>> len(las_kontakter("efter")) > len(las_kontakter("fore"))
+    >>> len(las_kontakter(period="efter")) > len(las_kontakter(period="fore"))
     True
     """
+    plats = las_plats(plats)
     kol = ["period", "fran", "till", "frekvens"]
-    df = _las_csv("kontakter.csv", kol, dtype={"fran": "string", "till": "string"})
+    df = _las_csv(plats, "kontakter.csv", kol, dtype={"fran": "string", "till": "string"})
     df["period"] = _kategori(df["period"], ["fore", "efter"], ordnad=True,
                              fil="kontakter.csv", kolumn="period")
     df["frekvens"] = _kategori(df["frekvens"], ["Några gånger per år", "Varje månad",
@@ -497,8 +501,9 @@ def las_tekniker() -> pd.DataFrame:
     >>> t.groupby("strategi", observed=True).size().tolist()
     [5, 5, 5, 5, 5]
     """
+    plats = las_plats("mellanstad")  # tabellen gäller alla platser
     kol = ["teknik_nr", "strategi", "strategi_en", "teknik", "teknik_en"]
-    df = _las_csv("tekniker.csv", kol, dtype={"teknik_nr": "int64", "teknik": "string",
+    df = _las_csv(plats, "tekniker.csv", kol, dtype={"teknik_nr": "int64", "teknik": "string",
                                               "teknik_en": "string",
                                               "strategi_en": "string"})
     df["strategi"] = _kategori(df["strategi"], STRATEGIER, ordnad=True, fil="tekniker.csv",
@@ -506,8 +511,8 @@ def las_tekniker() -> pd.DataFrame:
     return df
 
 
-def las_atgarder() -> pd.DataFrame:
-    """Läs Mellanstads handlingsplan: åtgärder med teknik, ägare, kostnad och datum.
+def las_atgarder(plats: PlatsArg = None) -> pd.DataFrame:
+    """Läs platsens åtgärdsplan: åtgärder med teknik, ägare, kostnad och datum.
 
     Exempel
     -------
@@ -519,9 +524,10 @@ def las_atgarder() -> pd.DataFrame:
     >>> list(a["triangelsida"].cat.categories)
     ['Gärningsperson', 'Offer eller mål', 'Plats']
     """
+    plats = las_plats(plats)
     kol = ["id", "atgard", "delplats", "teknik_nr", "teknik", "strategi", "triangelsida",
            "ansvarig", "kostnad_kr", "startdatum", "slutdatum", "status"]
-    df = _las_csv("atgarder.csv", kol, dtype={"id": "string", "atgard": "string",
+    df = _las_csv(plats, "atgarder.csv", kol, dtype={"id": "string", "atgard": "string",
                                               "teknik_nr": "int64", "ansvarig": "string",
                                               "kostnad_kr": "int64"})
     for k in ("startdatum", "slutdatum"):
@@ -538,17 +544,17 @@ def las_atgarder() -> pd.DataFrame:
     return df
 
 
-def _las_geojson(namn: str):
+def _las_geojson(plats: Plats, namn: str):
     import geopandas as gpd
     from shapely.geometry import shape
 
-    data = json.loads(_fil(namn).read_text(encoding="utf-8"))
+    data = json.loads(_fil(plats, namn).read_text(encoding="utf-8"))
     egenskaper = [f["properties"] for f in data["features"]]
     geometrier = [shape(f["geometry"]) for f in data["features"]]
     return gpd.GeoDataFrame(pd.DataFrame(egenskaper), geometry=geometrier, crs=CRS)
 
 
-def las_omraden():
+def las_omraden(plats: PlatsArg = None):
     """Läs områdena som polygoner i SWEREF 99 TM (EPSG:3006).
 
     Områdena är ``atgardsomrade``, ``buffertzon`` (en ring på 300 meter runt
@@ -568,10 +574,11 @@ def las_omraden():
     >>> o.crs.to_epsg()
     3006
     """
-    return _las_geojson("omraden.geojson")
+    plats = las_plats(plats)
+    return _las_geojson(plats, "omraden.geojson")
 
 
-def las_gator():
+def las_gator(plats: PlatsArg = None):
     """Läs gator och gångstråk som linjer i SWEREF 99 TM (EPSG:3006).
 
     Exempel
@@ -582,4 +589,5 @@ def las_gator():
     >>> sorted(set(g.geom_type))
     ['LineString']
     """
-    return _las_geojson("gator.geojson")
+    plats = las_plats(plats)
+    return _las_geojson(plats, "gator.geojson")
