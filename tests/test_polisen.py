@@ -230,6 +230,9 @@ TAS_BORT = {
     "909": "Heby",
     "910": "Ljusnarsberg",
     "913": "Dalarna",
+    "914": "Västervik",
+    "915": "Hallsberg",
+    "916": "Kungsbacka",
 }
 
 
