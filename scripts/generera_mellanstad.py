@@ -1,7 +1,12 @@
-"""Skapa Mellanstads syntetiska exempeldata.
+"""Skapa Mellanstads syntetiska exempeldata, eller en annan påhittad stad.
 
 Användning: ``make data`` eller
-``python scripts/generera_mellanstad.py [--utmapp MAPP]``.
+``python scripts/generera_mellanstad.py [--stad NAMN] [--utmapp MAPP]``.
+
+Standard är Mellanstad, handbokens exempelstad. ``--stad provkoping`` ger
+testernas andra stad: andra koordinater, år, namn och frön, en liten enkät
+med mycket små grupper och ingen flödesräkning. Testerna kör alla
+notebooks på den för att visa att analyserna inte är bundna till Mellanstad.
 
 Skriptet är deterministiskt: samma kod ger samma filer, byte för byte.
 Alla slumptal kommer från numpy-generatorer med fasta frön, ett frö per
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,16 +32,67 @@ from shapely.geometry import LineString, Point, Polygon, mapping
 
 ROT = Path(__file__).resolve().parent.parent
 STANDARDMAPP = ROT / "data" / "mellanstad"
-FRO = 20240301
 TIDSZON = "Europe/Stockholm"
 
 # Stadens nollpunkt (busstationen). Allt annat anges i meter från den.
 E0, N0 = 560_000, 6_650_000
 
 
+@dataclass(frozen=True)
+class Stad:
+    """Inställningar för en genererad stad. Standardvärdena ger Mellanstad."""
+
+    kod: str = "mellanstad"
+    kommun: str = "Mellanstad"
+    platsnamn: str = "Mellanstads centrum"
+    fro: int = 20240301
+    #: Flytt i meter (öst, nord) från Mellanstads läge.
+    flytt: tuple[int, int] = (0, 0)
+    #: År före (-) eller efter (+) Mellanstads 2021–2025.
+    ar_flytt: int = 0
+    idprefix: str = "MS"
+    #: Värden i datan som byter namn, till exempel enkätområden och platser.
+    namnbyten: dict[str, str] = field(default_factory=dict)
+    #: Bruttourvalet som andel av Mellanstads.
+    enkat_andel: float = 1.0
+    med_flode: bool = True
+
+
+STADER = {
+    "mellanstad": Stad(),
+    "provkoping": Stad(
+        kod="provkoping", kommun="Provköping", platsnamn="Provköpings resecentrum",
+        fro=19970611, flytt=(114_350, -70_270), ar_flytt=-3, idprefix="PK",
+        namnbyten={"Centrum": "Stadskärnan", "Norrby": "Östra", "Söder": "Södra",
+                   "Busstationen": "Resecentrum", "Stortorget": "Rådhustorget",
+                   "Norrby torg": "Östra torget", "Kyrkparken": "Slottsparken"},
+        enkat_andel=0.12, med_flode=False,
+    ),
+}
+#: Staden som skrivs just nu (sätts av :func:`generera`).
+STAD = STADER["mellanstad"]
+
+
 def rng_for(nummer: int) -> np.random.Generator:
     """En egen slumpgenerator per datamängd."""
-    return np.random.default_rng([FRO, nummer])
+    return np.random.default_rng([STAD.fro, nummer])
+
+
+def flytta_ar(ar: int) -> int:
+    """Mellanstads år som motsvarande år i staden som skrivs."""
+    return ar + STAD.ar_flytt
+
+
+def flytta_datum(datum: str | pd.Timestamp) -> str:
+    """Ett datum (ÅÅÅÅ-MM-DD) i Mellanstad som samma dag i staden som skrivs."""
+    return (pd.Timestamp(datum) + pd.DateOffset(years=STAD.ar_flytt)).strftime("%Y-%m-%d")
+
+
+def byt_namn(varde: object) -> object:
+    """Stadens namn på en plats, ett område eller kommunen."""
+    if not isinstance(varde, str):
+        return varde
+    return STAD.namnbyten.get(varde, varde).replace("Mellanstad", STAD.kommun)
 
 
 def p(dx: float, dy: float) -> tuple[float, float]:
@@ -131,11 +188,21 @@ def kontrollera_geografi() -> None:
 # ---------------------------------------------------------------------------
 
 def skriv_csv(df: pd.DataFrame, fil: Path) -> None:
+    if STAD != STADER["mellanstad"]:
+        df = df.copy()
+        for kol in df.columns:
+            if pd.api.types.is_string_dtype(df[kol]):
+                df[kol] = df[kol].map(byt_namn)
+        for kol, d in (("ost", STAD.flytt[0]), ("nord", STAD.flytt[1])):
+            if kol in df.columns:
+                df[kol] = df[kol] + d
     df.to_csv(fil, index=False, lineterminator="\n", encoding="utf-8")
 
 
 def avrunda_koord(geom) -> dict:
     """GeoJSON-geometri med hela meter (heltal) för stabil utskrift."""
+    if STAD.flytt != (0, 0):
+        geom = shapely.transform(geom, lambda xy: xy + STAD.flytt)
     geom = shapely.set_precision(geom, 1.0)
     g = mapping(geom)
 
@@ -327,7 +394,8 @@ KALLOR = [
 
 def ramp(dagar: pd.DatetimeIndex) -> np.ndarray:
     """0 före åtgärderna, 1 när de är fullt genomförda, linjärt däremellan."""
-    t = (dagar - RAMP_START).days.values / (RAMP_SLUT - RAMP_START).days
+    start, slut = pd.Timestamp(flytta_datum(RAMP_START)), pd.Timestamp(flytta_datum(RAMP_SLUT))
+    t = (dagar - start).days.values / (slut - start).days
     return np.clip(t, 0.0, 1.0)
 
 
@@ -362,11 +430,11 @@ def dra_punkter(rng: np.random.Generator, modell: tuple, antal: int) -> tuple:
 
 def generera_brott(ut: Path) -> None:
     rng = rng_for(1)
-    dagar = pd.date_range("2021-01-01", "2025-12-31", freq="D")
+    dagar = pd.date_range(f"{flytta_ar(2021)}-01-01", f"{flytta_ar(2025)}-12-31", freq="D")
     manad = dagar.month.values - 1
     veckodag = dagar.day_of_week.values
     ar = dagar.year.values
-    trend = np.array([TREND[a] for a in ar])
+    trend = np.array([TREND[a - STAD.ar_flytt] for a in ar])
     r = ramp(dagar)
     zoner = ("atgard", "buffert", "jamforelse", "ovrigt")
     dagsbrus = {z: rng.gamma(6.0, 1 / 6.0, len(dagar)) for z in zoner}
@@ -386,7 +454,7 @@ def generera_brott(ut: Path) -> None:
             sas = np.array(SASONG[sasong]) / np.mean(SASONG[sasong])
             mu = per_ar / 365.25 * sas[manad] * dagvikt[veckodag] * trend
             if zon == "atgard":
-                mu = mu * np.where(ar == 2023, TOPP_2023, 1.0)
+                mu = mu * np.where(ar == flytta_ar(2023), TOPP_2023, 1.0)
                 mu = mu * (1 - r * (1 - EFFEKT_ATGARD[brottstyp]))
                 mu = mu * dagsbrus["atgard"]
             elif zon == "buffert":
@@ -425,7 +493,7 @@ def generera_brott(ut: Path) -> None:
     df = df.sort_values(["tidpunkt", "brottstyp", "ost", "nord"], kind="mergesort")
     df = df.reset_index(drop=True)
     lopnr = df.groupby(df["tidpunkt"].dt.year).cumcount() + 1
-    df["id"] = [f"MS-{a}-{n:05d}" for a, n in zip(df["tidpunkt"].dt.year, lopnr, strict=True)]
+    df["id"] = [f"{STAD.idprefix}-{a}-{n:05d}" for a, n in zip(df["tidpunkt"].dt.year, lopnr, strict=True)]
     df["tidpunkt"] = iso_tid(df["tidpunkt"])
     skriv_csv(df[["id", "tidpunkt", "brottskategori", "brottstyp", "ost", "nord", "omrade"]],
               ut / "brott.csv")
@@ -502,9 +570,10 @@ def generera_enkat(ut: Path) -> pd.DataFrame:
         for omr in ENKATOMRADEN:
             celler = bef[(bef["ar"] == ar) & (bef["omrade"] == omr)].reset_index(drop=True)
             andel = celler["antal"] / celler["antal"].sum()
-            val = rng.choice(len(celler), size=BRUTTO[omr], p=andel.to_numpy())
+            brutto = round(BRUTTO[omr] * STAD.enkat_andel)
+            val = rng.choice(len(celler), size=brutto, p=andel.to_numpy())
             d = celler.loc[val, ["ar", "omrade", "kon", "aldersgrupp"]].reset_index(drop=True)
-            d["designvikt"] = celler["antal"].sum() / BRUTTO[omr]
+            d["designvikt"] = celler["antal"].sum() / brutto
             delar.append(d)
     df = pd.concat(delar, ignore_index=True)
     n = len(df)
@@ -572,14 +641,19 @@ def generera_enkat(ut: Path) -> pd.DataFrame:
     df.loc[~svarat, fragor] = ""
 
     # Vikter: efterstratifiering till befolkningen per område, kön och åldersgrupp.
+    # En liten enkät har för få svar per åldersgrupp; då bara per område och kön.
+    celler = ["ar", "omrade", "kon", "aldersgrupp"] if STAD.enkat_andel >= 1 else [
+        "ar", "omrade", "kon"]
     svar = df[df["svarat"]]
-    antal_svar = svar.groupby(["ar", "omrade", "kon", "aldersgrupp"]).size().rename("svar")
-    v = bef.set_index(["ar", "omrade", "kon", "aldersgrupp"]).join(antal_svar)
+    antal_svar = svar.groupby(celler).size().rename("svar")
+    v = bef.groupby(celler)[["antal"]].sum().join(antal_svar)
     if v["svar"].isna().any() or (v["svar"] < 5).any():
         raise RuntimeError("En viktcell har färre än 5 svar; ändra fröet eller urvalet.")
     v["vikt"] = v["antal"] / v["svar"]
-    df = df.join(v["vikt"], on=["ar", "omrade", "kon", "aldersgrupp"])
+    df = df.join(v["vikt"], on=celler)
     df.loc[~df["svarat"], "vikt"] = np.nan
+    df["ar"] = df["ar"].map(flytta_ar)
+    bef = bef.assign(ar=bef["ar"].map(flytta_ar))
 
     # Stabil ordning och id.
     df["_ordning"] = rng.permutation(n)
@@ -645,9 +719,22 @@ def flodesprofil(raknare: str) -> np.ndarray:
     return w
 
 
+def flyttad_tid(tid: str) -> pd.Timestamp:
+    """En lokal tidpunkt i Mellanstad, flyttad till staden som skrivs."""
+    return (pd.Timestamp(tid) + pd.DateOffset(years=STAD.ar_flytt)).tz_localize(TIDSZON)
+
+
+def andra_fredagen_i_augusti(ar: int) -> pd.Timestamp:
+    forsta = pd.Timestamp(f"{ar}-08-01")
+    return forsta + pd.Timedelta(days=(4 - forsta.day_of_week) % 7 + 7)
+
+
 def generera_flode(ut: Path) -> None:
+    if not STAD.med_flode:
+        return
     rng = rng_for(3)
-    utc = pd.date_range("2022-12-31 23:00", "2025-12-31 22:00", freq="h", tz="UTC")
+    utc = pd.date_range(f"{flytta_ar(2022)}-12-31 23:00", f"{flytta_ar(2025)}-12-31 22:00",
+                        freq="h", tz="UTC")
     lokal = utc.tz_convert(TIDSZON)
     dag = lokal.tz_localize(None).normalize()
     unika_dagar = dag.unique()
@@ -660,10 +747,10 @@ def generera_flode(ut: Path) -> None:
     helg = {"01-01", "01-06", "05-01", "06-06", "12-24", "12-25", "12-26", "12-31"}
     mmdd = lokal.strftime("%m-%d")
     veckodag[np.isin(mmdd, list(helg))] = 6
-    efter_belysning = lokal >= pd.Timestamp("2024-10-15", tz=TIDSZON)
+    efter_belysning = lokal >= pd.Timestamp(flytta_datum("2024-10-15"), tz=TIDSZON)
     festival = np.zeros(len(lokal), dtype=bool)
-    for fredag in ("2023-08-11", "2024-08-09", "2025-08-08"):  # stadsfest, andra helgen i augusti
-        s = pd.Timestamp(fredag, tz=TIDSZON)
+    for ar in (2023, 2024, 2025):  # stadsfest, andra helgen i augusti
+        s = andra_fredagen_i_augusti(flytta_ar(ar)).tz_localize(TIDSZON)
         festival |= (lokal >= s + pd.Timedelta(hours=12)) & (lokal < s + pd.Timedelta(hours=36))
     ut_df = pd.DataFrame({"tidpunkt": iso_tid(lokal)})
     for rid, _namn, _pkt, niva, _omr in RAKNARE:
@@ -685,16 +772,13 @@ def generera_flode(ut: Path) -> None:
         kol = pd.array(antal, dtype="Int64")
         # Avbrott i räkningen: tomma värden.
         if rid == "busstationen":
-            bort = (lokal >= pd.Timestamp("2024-03-04 09:00", tz=TIDSZON)) & (
-                lokal < pd.Timestamp("2024-03-12 15:00", tz=TIDSZON))
+            bort = (lokal >= flyttad_tid("2024-03-04 09:00")) & (lokal < flyttad_tid("2024-03-12 15:00"))
             kol[bort] = pd.NA
         if rid == "parkstraket":
-            bort = (lokal >= pd.Timestamp("2025-01-20 10:00", tz=TIDSZON)) & (
-                lokal < pd.Timestamp("2025-01-21 14:00", tz=TIDSZON))
+            bort = (lokal >= flyttad_tid("2025-01-20 10:00")) & (lokal < flyttad_tid("2025-01-21 14:00"))
             kol[bort] = pd.NA
         if rid == "norrby_torg":
-            bort = (lokal >= pd.Timestamp("2023-06-26 00:00", tz=TIDSZON)) & (
-                lokal < pd.Timestamp("2023-06-28 00:00", tz=TIDSZON))
+            bort = (lokal >= flyttad_tid("2023-06-26 00:00")) & (lokal < flyttad_tid("2023-06-28 00:00"))
             kol[bort] = pd.NA
         ut_df[rid] = kol
     skriv_csv(ut_df, ut / "flode.csv")
@@ -703,7 +787,7 @@ def generera_flode(ut: Path) -> None:
         columns=["raknare", "namn", "ost", "nord", "omrade"],
     )
     rk["metod"] = ["Kamerasensor", "Kamerasensor", "Värmesensor", "Kamerasensor"]
-    rk["forsta_dag"] = "2023-01-01"
+    rk["forsta_dag"] = flytta_datum("2023-01-01")
     skriv_csv(rk, ut / "raknare.csv")
 
 
@@ -837,7 +921,7 @@ def generera_besiktning(ut: Path) -> None:
                 else:
                     poang += int(rng.integers(-1, 2))
                 poang = int(np.clip(poang, 0, 20))
-                rader.append((ar, datum, plats, i + 1, faktor, poang,
+                rader.append((flytta_ar(ar), flytta_datum(datum), plats, i + 1, faktor, poang,
                               KOMMENTARER.get((plats, faktor, ar), "")))
     df = pd.DataFrame(rader, columns=["ar", "datum", "delplats", "faktor_nr", "faktor",
                                       "poang", "kommentar"])
@@ -920,7 +1004,8 @@ def generera_trygghetsvandring(ut: Path) -> None:
                 continue
             e, n = p(dx + int(rng.integers(-8, 9)), dy + int(rng.integers(-8, 9)))
             grupp = GRUPPER[int(rng.integers(0, 3))]
-            rader.append([datum, grupp, plats, int(e), int(n), typ, beskr, forslag])
+            rader.append([flytta_datum(datum), grupp, plats, int(e), int(n), typ, beskr,
+                          forslag])
     df = pd.DataFrame(rader, columns=["datum", "grupp", "plats", "ost", "nord", "problemtyp",
                                       "beskrivning", "forslag"])
     df = df.sort_values(["datum", "plats", "problemtyp", "ost"], kind="mergesort")
@@ -1102,7 +1187,8 @@ def generera_atgarder(ut: Path) -> None:
             ATGARDER, start=1):
         assert ansvarig in {a[0] for a in AKTORER}, ansvarig
         rader.append((f"A{i:02d}", atgard, plats, nr, TEKNIKER[nr - 1][0],
-                      STRATEGIER[(nr - 1) // 5][0], sida, ansvarig, kostnad, start, slut, status))
+                      STRATEGIER[(nr - 1) // 5][0], sida, ansvarig, kostnad, flytta_datum(start),
+                      flytta_datum(slut), status))
     df = pd.DataFrame(rader, columns=["id", "atgard", "delplats", "teknik_nr", "teknik",
                                       "strategi", "triangelsida", "ansvarig", "kostnad_kr",
                                       "startdatum", "slutdatum", "status"])
@@ -1120,21 +1206,73 @@ def generera_geometri(ut: Path) -> None:
     }
     features = [
         {"type": "Feature",
-         "properties": {"omrade": kod, "namn": namn, "beskrivning": beskr},
+         "properties": {"omrade": kod, "namn": byt_namn(namn), "beskrivning": byt_namn(beskr)},
          "geometry": avrunda_koord(geometrier[kod])}
         for kod, namn, beskr in OMRADEN
     ]
-    skriv_geojson(features, ut / "omraden.geojson", "mellanstad_omraden")
+    skriv_geojson(features, ut / "omraden.geojson", f"{STAD.kod}_omraden")
     features = [
-        {"type": "Feature", "properties": {"namn": namn, "typ": typ},
+        {"type": "Feature", "properties": {"namn": byt_namn(namn), "typ": typ},
          "geometry": avrunda_koord(LineString(koord))}
         for namn, typ, koord in GATOR
     ]
-    skriv_geojson(features, ut / "gator.geojson", "mellanstad_gator")
+    skriv_geojson(features, ut / "gator.geojson", f"{STAD.kod}_gator")
 
 
-def generera(ut: Path = STANDARDMAPP) -> list[Path]:
-    """Skriv alla Mellanstads datafiler till mappen ``ut``. Returnerar filerna."""
+LANDMARKEN = ["Busstationen", "Stortorget", "Järnvägsstationen", "Kyrkparken", "Norrby torg",
+              "Stormarknaden"]
+
+
+def skriv_beskrivning(ut: Path) -> None:
+    """Platsbeskrivningen plats.yml: det som analyserna behöver veta och som inte står i datan."""
+    landmarken = "\n".join(
+        f"  - {{namn: {byt_namn(namn)}, ost: {PLATSER[namn][0] + STAD.flytt[0]:.0f}, "
+        f"nord: {PLATSER[namn][1] + STAD.flytt[1]:.0f}}}"
+        for namn in LANDMARKEN
+    )
+    omraden = ", ".join(byt_namn(o) for o in ENKATOMRADEN)
+    text = f"""\
+# Platsbeskrivning för handboken Trygga platser.
+# Analyserna hämtar platsens namn, år och områden härifrån, aldrig ur koden.
+# {STAD.kommun} är påhittad: all data i mappen är syntetisk.
+
+namn: {STAD.platsnamn}      # platsens namn i löptext
+kommun: {STAD.kommun}
+syntetisk: true                # true = påhittad exempeldata
+
+ar:                            # de år som brottsdatan täcker
+  forsta: {flytta_ar(2021)}
+  sista: {flytta_ar(2025)}
+analysar: {flytta_ar(2023)}                 # året då nulägesanalysen gjordes
+atgarder:                      # när åtgärderna började och var klara (ÅÅÅÅ-MM-DD)
+  start: {flytta_datum(min(a[6] for a in ATGARDER))}
+  klara: {flytta_datum(RAMP_SLUT)}
+uppfoljningsar: {flytta_ar(2025)}           # året då åtgärderna följs upp
+
+# Områdena i brottsdatan: kod (roll) och namn i text.
+# Koderna är fasta: atgardsomrade, buffertzon, jamforelseomrade, ovrigt.
+omraden:
+  atgardsomrade: Åtgärdsområdet
+  buffertzon: Buffertzonen
+  jamforelseomrade: Jämförelseområdet
+  ovrigt: Övriga studieområdet
+
+enkat:
+  ar: [{", ".join(str(flytta_ar(a)) for a in (2021, 2023, 2025))}]       # åren då trygghetsenkäten gjordes
+  omraden: [{omraden}]   # urvalets områden, i visningsordning
+  platsens_omrade: {byt_namn("Centrum")}     # enkätområdet där platsen ligger
+
+# Namn att skriva ut på kartor (SWEREF 99 TM, meter).
+landmarken:
+{landmarken}
+"""
+    (ut / "plats.yml").write_text(text, encoding="utf-8")
+
+
+def generera(ut: Path = STANDARDMAPP, stad: str = "mellanstad") -> list[Path]:
+    """Skriv alla datafiler för en stad till mappen ``ut``. Returnerar filerna."""
+    global STAD
+    STAD = STADER[stad]
     kontrollera_geografi()
     ut.mkdir(parents=True, exist_ok=True)
     generera_brott(ut)
@@ -1146,7 +1284,8 @@ def generera(ut: Path = STANDARDMAPP) -> list[Path]:
     generera_aktorer(ut)
     generera_atgarder(ut)
     generera_geometri(ut)
-    return sorted(f for f in ut.iterdir() if f.suffix in {".csv", ".geojson"})
+    skriv_beskrivning(ut)
+    return sorted(f for f in ut.iterdir() if f.suffix in {".csv", ".geojson", ".yml"})
 
 
 FILER = [
@@ -1157,11 +1296,15 @@ FILER = [
 
 
 def main() -> None:
-    tolk = argparse.ArgumentParser(description="Skapa Mellanstads syntetiska exempeldata.")
-    tolk.add_argument("--utmapp", type=Path, default=STANDARDMAPP,
-                      help="mapp att skriva till (standard: data/mellanstad)")
+    tolk = argparse.ArgumentParser(description="Skapa en påhittad stads syntetiska data.")
+    tolk.add_argument("--stad", choices=sorted(STADER), default="mellanstad",
+                      help="staden att skapa (standard: mellanstad)")
+    tolk.add_argument("--utmapp", type=Path, default=None,
+                      help="mapp att skriva till (standard: data/mellanstad för Mellanstad)")
     arg = tolk.parse_args()
-    filer = generera(arg.utmapp)
+    if arg.utmapp is None and arg.stad != "mellanstad":
+        tolk.error("ange --utmapp för andra städer än Mellanstad")
+    filer = generera(arg.utmapp or STANDARDMAPP, arg.stad)
     for f in filer:
         print(f"Skrev {f.name} ({f.stat().st_size / 1024:.0f} kB)")
 

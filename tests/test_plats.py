@@ -1,0 +1,111 @@
+"""Platser: beskrivningen plats.yml, valet av plats och testernas andra stad."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import tryggaplatser as tp
+from tryggaplatser.plats import BESKRIVNING, MILJOVARIABEL
+
+ROT = Path(__file__).resolve().parent.parent
+GENERATOR = ROT / "scripts" / "generera_mellanstad.py"
+
+
+@pytest.fixture(scope="session")
+def provkoping(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Testernas andra stad, skapad av samma generator med andra inställningar."""
+    mapp = tmp_path_factory.mktemp("provkoping")
+    ut = subprocess.run([sys.executable, str(GENERATOR), "--stad", "provkoping", "--utmapp",
+                         str(mapp)], capture_output=True, text=True)
+    assert ut.returncode == 0, ut.stderr
+    return mapp
+
+
+def test_mellanstads_beskrivning_stammer_med_datan() -> None:
+    plats = tp.las_plats()
+    brott = tp.las_brott(plats)
+    assert sorted(brott["tidpunkt"].dt.year.unique()) == plats.ar
+    enkat = tp.las_enkat(plats)
+    assert sorted(enkat["ar"].unique()) == plats.enkatar
+    assert set(enkat["omrade"].unique()) == set(plats.enkatomraden)
+    assert plats.atgarder_start == tp.las_atgarder(plats)["startdatum"].min().date()
+
+
+def test_andra_staden_har_egna_namn_ar_och_koordinater(provkoping: Path) -> None:
+    ms, pk = tp.las_plats(), tp.las_plats(provkoping)
+    assert pk.kommun != ms.kommun
+    assert pk.ar != ms.ar and pk.analysar != ms.analysar
+    assert not set(pk.enkatomraden) & {"Centrum", "Norrby", "Söder"}
+    brott = tp.las_brott(pk)
+    assert sorted(brott["tidpunkt"].dt.year.unique()) == pk.ar
+    assert brott["ost"].min() > tp.las_brott(ms)["ost"].max()
+    assert not pk.har("flode.csv") and not pk.har("raknare.csv")
+    for fil in provkoping.iterdir():
+        assert ms.kommun not in fil.read_text(encoding="utf-8"), fil.name
+
+
+def test_andra_stadens_enkat_har_mycket_sma_grupper(provkoping: Path) -> None:
+    svar = tp.las_enkat(provkoping, bara_svarande=True)
+    grupper = svar.groupby(["ar", "omrade", "kon", "aldersgrupp"], observed=True).size()
+    assert grupper.min() < 5
+    assert len(svar) < len(tp.las_enkat(bara_svarande=True)) / 4
+
+
+def test_saknad_datafil_ger_svenskt_fel_med_plats_och_fil(provkoping: Path) -> None:
+    with pytest.raises(tp.PlatsFel, match=r"Provköpings resecentrum .* saknar filen flode\.csv"):
+        tp.las_flode(provkoping)
+
+
+def test_miljovariabeln_valjer_plats(provkoping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(MILJOVARIABEL, raising=False)
+    assert tp.valj_plats("mellanstad").kommun == "Mellanstad"
+    monkeypatch.setenv(MILJOVARIABEL, str(provkoping))
+    assert tp.valj_plats("mellanstad").kommun == "Provköping"
+
+
+def test_okand_plats_namnger_handbokens_platser() -> None:
+    with pytest.raises(tp.PlatsFel, match=r"Hittar ingen plats som heter ingenstans.*mellanstad"):
+        tp.las_plats("ingenstans")
+
+
+def _beskrivning_med(tmp_path: Path, **andrat) -> Path:
+    data = yaml.safe_load((tp.las_plats().mapp / BESKRIVNING).read_text(encoding="utf-8"))
+    for nyckel, varde in andrat.items():
+        mal = data
+        *vag, sista = nyckel.split("__")
+        for d in vag:
+            mal = mal[d]
+        mal[sista] = varde
+    (tmp_path / BESKRIVNING).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("andrat", "vantat"), [
+    ({"ar__forsta": "tjugohundra"}, r"nyckeln ar\.forsta: väntade ett årtal"),
+    ({"ar__sista": 2019}, r"nyckeln ar\.sista: väntade ett år som inte är före ar\.forsta"),
+    ({"analysar": 2030}, r"nyckeln analysar: väntade ett år från 2021 till 2025, inte 2030"),
+    ({"omraden": {"centrum": "Centrum"}}, r"nyckeln omraden: väntade bara koderna"),
+    ({"enkat__platsens_omrade": "Väster"}, r"nyckeln enkat\.platsens_omrade: väntade ett av"),
+    ({"atgarder__start": "1 februari"}, r"nyckeln atgarder\.start: väntade ett datum"),
+    ({"namn": ""}, r"nyckeln namn: väntade en text"),
+])
+def test_felaktig_beskrivning_ger_fel_med_fil_och_nyckel(tmp_path: Path, andrat: dict,
+                                                          vantat: str) -> None:
+    mapp = _beskrivning_med(tmp_path, **andrat)
+    with pytest.raises(tp.PlatsFel, match=rf"{BESKRIVNING}, {vantat}"):
+        tp.las_plats(mapp)
+
+
+def test_analysaret_far_vara_forsta_och_sista_aret(tmp_path: Path) -> None:
+    for ar in (2021, 2025):
+        assert tp.las_plats(_beskrivning_med(tmp_path, analysar=ar)).analysar == ar
+
+
+def test_mapp_utan_beskrivning_sager_hur_man_gor_en(tmp_path: Path) -> None:
+    with pytest.raises(tp.PlatsFel, match=r"har ingen platsbeskrivning.*ny-plats"):
+        tp.las_plats(tmp_path)
