@@ -86,6 +86,33 @@ def test_fdr_mot_handrakning():
     assert justera_p(p, "fdr").tolist() == pytest.approx([0.04, 0.5, 0.04, 0.04])
 
 
+def test_fdr_osorterade_p_varden_mot_handrakning():
+    # Benjamini–Hochberg för hand, n = 5. Sorterade p med rang r och p * 5 / r:
+    #   0,01 (r = 1) -> 0,05
+    #   0,035 (r = 2) -> 0,0875
+    #   0,04 (r = 3) -> 0,2 / 3 ≈ 0,0667
+    #   0,2 (r = 4) -> 0,25
+    #   0,3 (r = 5) -> 0,3
+    # Sedan minsta värdet bakifrån, så att talen inte minskar i sorterad ordning:
+    #   0,05; min(0,0875; 0,0667) = 0,0667; 0,0667; 0,25; 0,3
+    # och tillbaka i indatas ordning.
+    p = [0.3, 0.01, 0.04, 0.035, 0.2]
+    forvantat = [0.3, 0.05, 0.2 / 3, 0.2 / 3, 0.25]
+    assert justera_p(p, "fdr").tolist() == pytest.approx(forvantat)
+    assert justera_p(np.array(p), "fdr").tolist() == pytest.approx(forvantat)
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=50))
+def test_fdr_ar_monoton_i_sorterad_ordning(p):
+    justerade = justera_p(p, "fdr")
+    ordning = np.argsort(p, kind="stable")
+    assert (np.diff(justerade[ordning]) >= -1e-12).all()
+    # Lika p-värden får lika justerade värden.
+    for a, b in zip(ordning[:-1], ordning[1:], strict=True):
+        if p[a] == p[b]:
+            assert justerade[a] == pytest.approx(justerade[b])
+
+
 @given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=50))
 def test_justeringen_sanker_aldrig_p_och_fdr_ar_mildare(p):
     fdr = justera_p(p, "fdr")

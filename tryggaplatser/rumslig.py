@@ -41,11 +41,19 @@ def _kontrollera_kolumner(df: pd.DataFrame, kolumner: list[str], funktion: str) 
             )
 
 
-def ruta_for_punkt(x: float, y: float, storlek: float = 100) -> tuple[int, int]:
+def ruta_for_punkt(
+    x: float,
+    y: float,
+    storlek: float = 100,
+    utstrackning: tuple[float, float, float, float] | None = None,
+) -> tuple[int, int]:
     """Hörnet längst ned till vänster i den ruta som en punkt ligger i.
 
     En punkt som ligger exakt på en rutgräns hör till rutan norr respektive
-    öster om gränsen. Varje punkt hamnar alltså i exakt en ruta.
+    öster om gränsen. Varje punkt hamnar alltså i exakt en ruta. Med en
+    utsträckning finns ett undantag: en punkt på rutnätets yttre kant i
+    norr eller öster hör till rutan innanför kanten, så att den räknas i
+    rutnätet i stället för att hamna utanför.
 
     Parametrar
     ----------
@@ -53,6 +61,8 @@ def ruta_for_punkt(x: float, y: float, storlek: float = 100) -> tuple[int, int]:
         Punktens koordinater i meter (SWEREF 99 TM).
     storlek : float, standard 100
         Rutans sida i meter.
+    utstrackning : (xmin, ymin, xmax, ymax), valfri
+        Rutnätets område, som i :func:`rutnat`. En punkt utanför det ger ett fel.
 
     Exempel
     -------
@@ -60,10 +70,34 @@ def ruta_for_punkt(x: float, y: float, storlek: float = 100) -> tuple[int, int]:
     (512300, 6690000)
     >>> ruta_for_punkt(512_400, 6_690_100)
     (512400, 6690100)
+    >>> ruta_for_punkt(300, 100, utstrackning=(0, 0, 300, 100))
+    (200, 0)
     """
     if not storlek > 0:
         raise ValueError(f"ruta_for_punkt: storlek måste vara större än 0, inte {storlek!r}.")
-    return int(math.floor(x / storlek) * storlek), int(math.floor(y / storlek) * storlek)
+    rx, ry = math.floor(x / storlek) * storlek, math.floor(y / storlek) * storlek
+    if utstrackning is not None:
+        xmin, ymin, xmax, ymax = _rutnatets_granser(utstrackning, storlek)
+        if not (xmin <= x <= xmax and ymin <= y <= ymax):
+            raise ValueError(
+                f"ruta_for_punkt: punkten ({x:g}, {y:g}) ligger utanför rutnätet "
+                f"({xmin:g}–{xmax:g}, {ymin:g}–{ymax:g})."
+            )
+        rx, ry = min(rx, xmax - storlek), min(ry, ymax - storlek)
+    return int(rx), int(ry)
+
+
+def _rutnatets_granser(
+    utstrackning: tuple[float, float, float, float], storlek: float
+) -> tuple[float, float, float, float]:
+    """Utsträckningen utvidgad till hela rutor."""
+    xmin, ymin, xmax, ymax = utstrackning
+    return (
+        math.floor(xmin / storlek) * storlek,
+        math.floor(ymin / storlek) * storlek,
+        math.ceil(xmax / storlek) * storlek,
+        math.ceil(ymax / storlek) * storlek,
+    )
 
 
 def rutnat(
@@ -90,7 +124,9 @@ def rutnat(
     utstrackning : (xmin, ymin, xmax, ymax), valfri
         Området som rutnätet ska täcka, till exempel fallområdets gränser.
         Utan den används punkternas egen utsträckning. Punkter utanför
-        utsträckningen ger ett fel i stället för att tyst försvinna.
+        utsträckningen ger ett fel i stället för att tyst försvinna. En
+        punkt exakt på den yttre kanten i norr eller öster räknas i rutan
+        innanför kanten.
 
     Returnerar
     ----------
@@ -122,10 +158,9 @@ def rutnat(
         xmax = (np.floor(xs.max() / storlek) + 1) * storlek
         ymax = (np.floor(ys.max() / storlek) + 1) * storlek
     else:
-        xmin, ymin, xmax, ymax = utstrackning
-        xmin, ymin = np.floor(xmin / storlek) * storlek, np.floor(ymin / storlek) * storlek
-        xmax, ymax = np.ceil(xmax / storlek) * storlek, np.ceil(ymax / storlek) * storlek
-        utanfor = (xs < xmin) | (xs >= xmax) | (ys < ymin) | (ys >= ymax)
+        xmin, ymin, xmax, ymax = _rutnatets_granser(utstrackning, storlek)
+        # Kanten i norr och öster hör till rutnätet (se ruta_for_punkt).
+        utanfor = (xs < xmin) | (xs > xmax) | (ys < ymin) | (ys > ymax)
         if utanfor.any():
             rad = df.index[np.flatnonzero(utanfor)[0]]
             antal_utanfor = int(utanfor.sum())
@@ -139,8 +174,8 @@ def rutnat(
     rader = np.arange(ymin, ymax, storlek)
     gx, gy = np.meshgrid(kolumner, rader)
     rutor = pd.DataFrame({"ruta_x": gx.ravel().astype(int), "ruta_y": gy.ravel().astype(int)})
-    punkt_x = (np.floor(xs / storlek) * storlek).astype(int)
-    punkt_y = (np.floor(ys / storlek) * storlek).astype(int)
+    punkt_x = np.minimum(np.floor(xs / storlek) * storlek, xmax - storlek).astype(int)
+    punkt_y = np.minimum(np.floor(ys / storlek) * storlek, ymax - storlek).astype(int)
     antal = pd.DataFrame({"ruta_x": punkt_x, "ruta_y": punkt_y}).value_counts().rename("antal").reset_index()
     rutor = rutor.merge(antal, on=["ruta_x", "ruta_y"], how="left")
     rutor["antal"] = rutor["antal"].fillna(0).astype(int)
@@ -154,24 +189,29 @@ def rutnat(
 def gi_star(
     rutor: gpd.GeoDataFrame,
     kolumn: str = "antal",
-    permutationer: int = 199,
+    permutationer: int = 99_999,
     fro: int = 20251125,
     alfa: float = 0.05,
 ) -> pd.DataFrame:
-    """Getis–Ords Gi* för varje ruta i ett regelbundet rutnät.
+    """Getis–Ords Gi* för varje ruta i ett regelbundet rutnät, med omkastningstest.
 
-    Gi* jämför summan i en ruta och dess åtta grannar med vad man kan vänta
-    sig om värdena vore slumpmässigt utspridda. Ett högt positivt z-värde
-    betyder att rutan ligger i en samling rutor med höga värden (en hot
-    spot). P-värdena tas fram genom slumpmässiga omkastningar
-    (permutationer) med ett fast frö, så att resultatet blir detsamma varje
-    gång. Funktionen justerar också p-värdena för att många rutor testas på
-    en gång.
+    Gi* räknar ihop värdet i en ruta och i dess åtta grannar (rutorna runt
+    om, också på diagonalen) och jämför summan med vad slumpen ger.
+    Nollhypotesen är att de observerade värdena är slumpmässigt fördelade
+    över rutorna. Den prövas med **villkorlig randomisering** (Anselin
+    1995): rutans eget värde ligger kvar, och grannarnas värden dras om och
+    om igen slumpmässigt, utan återläggning, bland de andra rutornas värden.
+    P-värdet är andelen omkastningar som ger en summa minst lika extrem som
+    den observerade. Slumpfröet är fast, så att resultatet blir detsamma
+    varje gång.
 
-    P-värdet ``p`` räknas från z-värdet med normalfördelningen
-    (Ord och Getis 1995). Omkastningarnas p-värde ``p_perm`` visas bredvid
-    som kontroll. Det kan aldrig bli mindre än 2 / (permutationer + 1), och
-    därför klarar ingen ruta en Bonferronijustering med få omkastningar.
+    P-värdet är tvåsidigt och kan aldrig bli mindre än
+    2 / (permutationer + 1). För att en ruta ska kunna klara en
+    Bonferronijustering över n rutor måste det golvet ligga under alfa / n;
+    annars ger funktionen en varning. Hot spots och kalla fläckar bestäms av
+    de FDR-justerade p-värdena (Benjamini och Hochberg). Grannrutornas test
+    hänger ihop, eftersom deras grannskap överlappar, så justeringarna är
+    ungefärliga.
 
     Parametrar
     ----------
@@ -179,31 +219,33 @@ def gi_star(
         Rutnätet från :func:`rutnat`, med kvadratiska rutor av samma storlek.
     kolumn : str, standard "antal"
         Värdet som ska testas.
-    permutationer : int, standard 199
-        Antal omkastningar. Fler ger säkrare p-värden men tar längre tid.
+    permutationer : int, standard 99 999
+        Antal omkastningar. Fler ger ett lägre golv för p-värdet men tar
+        längre tid.
     fro : int
         Slumpfrö för omkastningarna.
     alfa : float, standard 0.05
-        Signifikansnivå.
+        Signifikansnivå för de justerade p-värdena.
 
     Returnerar
     ----------
     pandas.DataFrame
-        Samma index som ``rutor`` och kolumnerna ``z`` (standardiserat Gi*),
-        ``p`` (ojusterat, tvåsidigt), ``p_perm`` (från omkastningarna), ``p_fdr``,
-        ``p_bonferroni`` och ``klass``: ``"hot spot"``, ``"kall fläck"`` eller
-        ``"ej signifikant"`` (efter FDR-justering).
+        Samma index som ``rutor`` och kolumnerna ``summa`` (rutans och
+        grannarnas värden), ``grannar`` (antal grannar, 3–8), ``z``
+        (standardiserat Gi* enligt Ord och Getis 1995, som mått på hur
+        mycket summan avviker), ``p`` (tvåsidigt, från omkastningarna),
+        ``p_fdr``, ``p_bonferroni`` och ``klass``: ``"hot spot"``,
+        ``"kall fläck"`` eller ``"ej signifikant"``.
 
     Exempel
     -------
     >>> import pandas as pd
-    >>> import numpy as np
     >>> # en punkt i varje ruta, och 20 extra i fyra rutor mitt i
     >>> mitt = [(x, y) for x in (450, 550) for y in (450, 550)] * 20
     >>> jamnt = [(x, y) for x in range(50, 1000, 100) for y in range(50, 1000, 100)]
     >>> punkter = pd.DataFrame(jamnt + mitt, columns=["ost", "nord"])
     >>> rutor = rutnat(punkter, utstrackning=(0, 0, 1000, 1000))
-    >>> resultat = gi_star(rutor, permutationer=99)
+    >>> resultat = gi_star(rutor, permutationer=9_999)
     >>> int((resultat["klass"] == "kall fläck").sum())
     0
     >>> bool((resultat.loc[rutor["antal"] > 1, "klass"] == "hot spot").all())
@@ -213,33 +255,117 @@ def gi_star(
         raise KeyError(f"gi_star: kolumnen {kolumn!r} saknas i rutnätet.")
     if len(rutor) < 9:
         raise ValueError(f"gi_star: rutnätet har bara {len(rutor)} rutor; det behövs minst 9.")
-    # esda och libpysal importeras här: de tar över en sekund att läsa in
-    from esda import G_Local
-    from libpysal.weights import DistanceBand
-    from scipy import stats
+    if int(permutationer) != permutationer or permutationer < 1:
+        raise ValueError(
+            f"gi_star: permutationer måste vara ett heltal, 1 eller mer, inte {permutationer!r}."
+        )
+    permutationer = int(permutationer)
+    y = pd.to_numeric(rutor[kolumn], errors="coerce").to_numpy(dtype=float)
+    if not np.isfinite(y).all():
+        rad = rutor.index[np.flatnonzero(~np.isfinite(y))[0]]
+        raise ValueError(f"gi_star: kolumnen {kolumn!r} saknar ett tal på rad {rad}.")
+    n = len(y)
+    if np.ptp(y) == 0:
+        raise ValueError(f"gi_star: alla rutor har samma värde i {kolumn!r}; det finns inget att jämföra.")
 
-    sida = float(np.sqrt(rutor.geometry.iloc[0].area))
-    mittpunkter = np.column_stack([rutor.geometry.centroid.x, rutor.geometry.centroid.y])
-    # grannar: de åtta rutorna runt om (diagonalen är sida * 1,414)
-    vikter = DistanceBand(mittpunkter, threshold=sida * 1.5, binary=True, silence_warnings=True)
-    y = rutor[kolumn].astype(float).to_numpy()
-    with warnings.catch_warnings():
-        # esda varnar för att standardvalet av mothypotes ändras i nästa version.
-        # Vi gör om p-värdet till tvåsidigt själva nedan, så varningen gäller inte här.
-        warnings.filterwarnings("ignore", message="The alternative hypothesis", category=DeprecationWarning)
-        g = G_Local(y, vikter, transform="B", permutations=permutationer, star=True, n_jobs=1, seed=fro)
-    z = np.asarray(g.Zs, dtype=float)
-    # Tvåsidigt p-värde från z-värdet (normalfördelningen, Ord och Getis 1995).
-    p = 2 * stats.norm.sf(np.abs(z))
-    # Omkastningarnas p-värde är ensidigt i den riktning som värdet avviker; dubbla
-    # för tvåsidigt. Det kan aldrig bli mindre än 2 / (permutationer + 1).
-    p_perm = np.minimum(np.asarray(g.p_sim, dtype=float) * 2, 1.0)
-    resultat = pd.DataFrame({"z": z, "p": p, "p_perm": p_perm}, index=rutor.index)
+    grannar = _drottninggrannar(rutor)
+    antal_grannar = (grannar >= 0).sum(axis=1)
+    # summan i rutan och dess grannar (index -1 betyder att grannen saknas, vid kanten)
+    med_noll = np.append(y, 0.0)
+    grannsumma = med_noll[grannar].sum(axis=1)
+    summa = y + grannsumma
+
+    # z enligt Ord och Getis (1995) för binära vikter där rutan själv ingår (samma som esda.G_Local)
+    vikt = antal_grannar + 1
+    medel = y.mean()
+    varians = (y**2).mean() - medel**2
+    vantat = vikt * medel
+    spridning = np.sqrt(vikt * (n - vikt) / (n - 1) * varians)
+    # En ruta vars grannskap täcker hela rutnätet avviker aldrig: z = 0.
+    z = np.divide(summa - vantat, spridning, out=np.zeros(n), where=spridning > 0)
+
+    # Villkorlig randomisering. Samma slumpdragningar (index bland de n - 1 andra
+    # rutorna) används för alla rutor, som i esda. Fördelningen för grannsumman
+    # beror bara på antalet grannar och på rutans eget värde (det som tas bort ur
+    # urnan), så rutor med samma par räknas en gång.
+    dragningar = _dragningar_utan_aterlaggning(n - 1, int(antal_grannar.max()), permutationer, fro)
+    sorterade = np.sort(y)
+    storre = np.empty(n)
+    mindre = np.empty(n)
+    grupper = pd.Series(np.arange(n)).groupby([antal_grannar, y]).indices
+    for (k, varde), celler in grupper.items():
+        bort = int(np.searchsorted(sorterade, varde))  # en förekomst av rutans eget värde
+        index = dragningar[:, : int(k)]
+        slumpsummor = np.sort(sorterade[index + (index >= bort)].sum(axis=1))
+        observerat = grannsumma[celler]
+        storre[celler] = permutationer - np.searchsorted(slumpsummor, observerat, side="left")
+        mindre[celler] = np.searchsorted(slumpsummor, observerat, side="right")
+    p_hog = (storre + 1) / (permutationer + 1)
+    p_lag = (mindre + 1) / (permutationer + 1)
+    p = np.minimum(2 * np.minimum(p_hog, p_lag), 1.0)
+
+    # Bonferroni kräver p * n <= alfa. Med golvet 2 / (permutationer + 1) går det
+    # bara om permutationer + 1 >= 2 * n / alfa.
+    minsta_antal = math.ceil(round(2 * n / alfa, 9)) - 1
+    if permutationer < minsta_antal:
+        warnings.warn(
+            f"gi_star: med {permutationer} omkastningar kan inget p-värde bli mindre än "
+            f"{2 / (permutationer + 1):.2g}, men Bonferronis gräns för {n} rutor är {alfa / n:.2g}. "
+            f"Ingen ruta kan klara Bonferroni; använd minst {minsta_antal} omkastningar.",
+            UserWarning,
+            stacklevel=2,
+        )
+
+    resultat = pd.DataFrame(
+        {"summa": summa, "grannar": antal_grannar, "z": z, "p": p}, index=rutor.index
+    )
     resultat["p_fdr"] = justera_p(p, "fdr")
     resultat["p_bonferroni"] = justera_p(p, "bonferroni")
-    klass = np.where(resultat["p_fdr"] <= alfa, np.where(z > 0, "hot spot", "kall fläck"), "ej signifikant")
+    signifikant = resultat["p_fdr"].to_numpy() <= alfa
+    klass = np.where(signifikant, np.where(p_hog <= p_lag, "hot spot", "kall fläck"), "ej signifikant")
     resultat["klass"] = pd.Categorical(klass, categories=["hot spot", "ej signifikant", "kall fläck"])
     return resultat
+
+
+def _drottninggrannar(rutor: gpd.GeoDataFrame) -> np.ndarray:
+    """De åtta grannarna till varje ruta (drottninggrannar), -1 där grannen saknas."""
+    ytor = rutor.geometry.area.to_numpy()
+    sida = float(np.sqrt(ytor[0]))
+    if not np.allclose(ytor, sida**2):
+        raise ValueError("gi_star: rutorna är inte lika stora; använd ett rutnät från rutnat.")
+    mitt = rutor.geometry.centroid
+    kolumn = (mitt.x.to_numpy() - mitt.x.min()) / sida
+    rad = (mitt.y.to_numpy() - mitt.y.min()) / sida
+    if not (np.allclose(kolumn, np.round(kolumn)) and np.allclose(rad, np.round(rad))):
+        raise ValueError(
+            "gi_star: rutorna ligger inte i ett regelbundet rutnät; använd ett rutnät från rutnat."
+        )
+    kolumn, rad = np.round(kolumn).astype(int), np.round(rad).astype(int)
+    plats = np.full((rad.max() + 3, kolumn.max() + 3), -1, dtype=np.int64)
+    if len(set(zip(rad.tolist(), kolumn.tolist(), strict=True))) < len(rad):
+        raise ValueError("gi_star: två rutor ligger på samma plats i rutnätet.")
+    plats[rad + 1, kolumn + 1] = np.arange(len(rad))
+    steg = [(dr, dk) for dr in (-1, 0, 1) for dk in (-1, 0, 1) if (dr, dk) != (0, 0)]
+    return np.column_stack([plats[rad + 1 + dr, kolumn + 1 + dk] for dr, dk in steg])
+
+
+def _dragningar_utan_aterlaggning(antal: int, k: int, upprepningar: int, fro: int) -> np.ndarray:
+    """``upprepningar`` rader med k olika heltal från 0 till antal - 1, i slumpad ordning.
+
+    Talen dras ett i taget bland dem som inte redan dragits, så att varje rad
+    (och de första j talen i varje rad) är ett likformigt urval utan återläggning.
+    """
+    if k > antal:
+        raise ValueError(f"gi_star: kan inte dra {k} olika grannar bland {antal} rutor.")
+    slump = np.random.default_rng(fro)
+    valda = np.empty((upprepningar, k), dtype=np.int64)
+    for j in range(k):
+        varde = slump.integers(0, antal - j, size=upprepningar)
+        # flytta förbi de tal som redan dragits, i stigande ordning
+        for tidigare in np.sort(valda[:, :j], axis=1).T:
+            varde += tidigare <= varde
+        valda[:, j] = varde
+    return valda
 
 
 def _rund_langd(maxlangd: float) -> float:
