@@ -1,4 +1,9 @@
-"""Skriv Mellanstads tabellscheman till data/datapackage.json och kolumntabellerna i README.
+"""Skriv platsernas tabellscheman till data/datapackage.json och kolumntabellerna i README.
+
+Schemat gäller varje plats: det som bara gäller Mellanstad (år, enkätområden,
+delplatser, koordinater) står i platsbeskrivningen ``plats.yml``, inte här.
+Tabellerna ligger under Mellanstads resurser eftersom Mellanstad är
+handbokens plats; en egen plats kontrolleras mot samma scheman.
 
 Användning: ``python scripts/mellanstad_datapaket.py``.
 
@@ -14,7 +19,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
+
+from tryggaplatser._gemensamt import SVERIGE_NORD, SVERIGE_OST
 
 ROT = Path(__file__).resolve().parent.parent
 PAKET = ROT / "data" / "datapackage.json"
@@ -23,6 +31,7 @@ README = ROT / "data" / "mellanstad" / "README.md"
 _spec = importlib.util.spec_from_file_location("generera_mellanstad",
                                                ROT / "scripts" / "generera_mellanstad.py")
 g = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = g  # dataklasser behöver modulen i sys.modules
 _spec.loader.exec_module(g)
 
 OMRADESKODER = ["atgardsomrade", "buffertzon", "jamforelseomrade", "ovrigt"]
@@ -51,9 +60,16 @@ def enum(namn: str, beskrivning: str, varden: list, kravs: bool = True) -> dict:
 def koord(namn: str) -> dict:
     if namn == "ost":
         return falt("ost", "integer", "Östlig koordinat (E) i SWEREF 99 TM (EPSG:3006), meter.",
-                    required=True, minimum=550000, maximum=570000)
+                    required=True, minimum=SVERIGE_OST[0], maximum=SVERIGE_OST[1])
     return falt("nord", "integer", "Nordlig koordinat (N) i SWEREF 99 TM (EPSG:3006), meter.",
-                required=True, minimum=6640000, maximum=6660000)
+                required=True, minimum=SVERIGE_NORD[0], maximum=SVERIGE_NORD[1])
+
+
+def ar(beskrivning: str) -> dict:
+    return falt("ar", "integer", beskrivning, required=True, minimum=1900, maximum=2100)
+
+
+ENKATOMRADE = "Ett av enkätområdena i platsbeskrivningen (plats.yml, enkat.omraden)."
 
 
 def fraga(namn: str, text: str, skala: list[str]) -> dict:
@@ -80,8 +96,8 @@ def resurser() -> list[dict]:
             "path": "mellanstad/brott.csv",
             "schema": {
                 "fields": [
-                    falt("id", "string", "Brottets id: MS-år-löpnummer.", required=True,
-                         unique=True, pattern=r"^MS-\d{4}-\d{5}$"),
+                    falt("id", "string", "Brottets id, unikt på platsen (i Mellanstad "
+                         "MS-år-löpnummer).", required=True, unique=True),
                     falt("tidpunkt", "string",
                          "När brottet började, lokal tid (Europe/Stockholm) i ISO 8601 med "
                          "tidszonsförskjutning, till exempel 2024-03-01T22:15:00+01:00.",
@@ -104,11 +120,11 @@ def resurser() -> list[dict]:
             "schema": {
                 "fields": [
                     falt("id", "string",
-                         "Personens id i bruttourvalet: E, år, bindestreck och löpnummer (E2021-0001).",
-                         required=True, unique=True, pattern=r"^E\d{4}-\d{4}$"),
-                    falt("ar", "integer", "Enkätomgång (år).", required=True,
-                         enum=[2021, 2023, 2025]),
-                    enum("omrade", "Bostadsområde (urvalets stratum).", g.ENKATOMRADEN),
+                         "Personens id i bruttourvalet, unikt (i Mellanstad E, år, bindestreck "
+                         "och löpnummer, till exempel E2021-0001).", required=True, unique=True),
+                    ar("Enkätomgång (år)."),
+                    falt("omrade", "string", "Bostadsområde (urvalets stratum). " + ENKATOMRADE,
+                         required=True),
                     enum("kon", "Kön enligt urvalsramen.", g.KON),
                     enum("aldersgrupp", "Åldersgrupp, år (tankstreck, inte bindestreck).",
                          g.ALDERSGRUPPER),
@@ -128,8 +144,8 @@ def resurser() -> list[dict]:
                           "sent en kväll i sitt eget bostadsområde.", g.SKALA_OTRYGG_KVALL),
                     fraga("oro_samhalle", "I vilken utsträckning personen känner oro för "
                           "brottsligheten i samhället.", g.SKALA_ORO),
-                    fraga("otrygg_centrum", "Hur trygg eller otrygg personen känner sig i "
-                          "Mellanstads centrum en kväll.", g.SKALA_CENTRUM),
+                    fraga("otrygg_centrum", "Hur trygg eller otrygg personen känner sig på "
+                          "platsen (i Mellanstad centrum) en kväll.", g.SKALA_CENTRUM),
                     *[fraga(k, f"Hur stort problem {t} är i personens bostadsområde.",
                             g.SKALA_PROBLEM) for k, t in problemtext.items()],
                 ],
@@ -142,8 +158,8 @@ def resurser() -> list[dict]:
             "path": "mellanstad/befolkning.csv",
             "schema": {
                 "fields": [
-                    falt("ar", "integer", "År.", required=True, enum=[2021, 2023, 2025]),
-                    enum("omrade", "Bostadsområde.", g.ENKATOMRADEN),
+                    ar("År."),
+                    falt("omrade", "string", "Bostadsområde. " + ENKATOMRADE, required=True),
                     enum("kon", "Kön.", g.KON),
                     enum("aldersgrupp", "Åldersgrupp, år.", g.ALDERSGRUPPER),
                     falt("antal", "integer", "Antal invånare (personer).", required=True,
@@ -191,8 +207,7 @@ def resurser() -> list[dict]:
             "path": "mellanstad/verksamheter.csv",
             "schema": {
                 "fields": [
-                    falt("id", "string", "Verksamhetens id.", required=True, unique=True,
-                         pattern=r"^V\d{2}$"),
+                    falt("id", "string", "Verksamhetens id.", required=True, unique=True),
                     falt("namn", "string", "Namn (påhittat).", required=True),
                     enum("typ", "Typ av verksamhet eller funktion.",
                          sorted({v[1] for v in g.VERKSAMHETER})),
@@ -216,14 +231,12 @@ def resurser() -> list[dict]:
             "path": "mellanstad/besiktning.csv",
             "schema": {
                 "fields": [
-                    falt("ar", "integer", "År för besiktningen (2023 före, 2025 efter).",
-                         required=True, enum=[2023, 2025]),
+                    ar("År för besiktningen (i Mellanstad 2023 före och 2025 efter åtgärderna)."),
                     falt("datum", "date", "Besiktningsdag.", required=True),
-                    enum("delplats", "Delplats i åtgärdsområdet.", g.DELPLATSER),
-                    falt("faktor_nr", "integer", "Faktorns nummer.", required=True,
-                         minimum=1, maximum=len(g.FAKTORER)),
-                    enum("faktor", "Faktor i den fysiska miljön (handbokens egna namn).",
-                         g.FAKTORER),
+                    falt("delplats", "string", "Delplats i åtgärdsområdet.", required=True),
+                    falt("faktor_nr", "integer", "Faktorns nummer.", required=True, minimum=1),
+                    falt("faktor", "string", "Faktor i den fysiska miljön (i Mellanstad "
+                         "handbokens egna namn).", required=True),
                     falt("poang", "integer", "Poäng från 0 (allvarliga problem) till 20 (bra).",
                          required=True, minimum=0, maximum=20),
                     falt("kommentar", "string", "Besiktarens kommentar. Ofta tom."),
@@ -237,14 +250,13 @@ def resurser() -> list[dict]:
             "path": "mellanstad/trygghetsvandring.csv",
             "schema": {
                 "fields": [
-                    falt("id", "string", "Iakttagelsens id.", required=True, unique=True,
-                         pattern=r"^T\d{2}$"),
+                    falt("id", "string", "Iakttagelsens id.", required=True, unique=True),
                     falt("datum", "date", "Vandringens datum.", required=True),
-                    enum("grupp", "Gruppen som gjorde iakttagelsen.", g.GRUPPER),
+                    falt("grupp", "string", "Gruppen som gjorde iakttagelsen.", required=True),
                     falt("plats", "string", "Plats i ord.", required=True),
                     koord("ost"), koord("nord"),
-                    enum("problemtyp", "Typ av problem.",
-                         sorted({v[2] for v in g.VANDRING})),
+                    falt("problemtyp", "string", "Typ av problem, med ett ord eller två "
+                         "(i Mellanstad till exempel Belysning eller Klotter).", required=True),
                     falt("beskrivning", "string", "Vad gruppen såg.", required=True),
                     falt("forslag", "string", "Gruppens förslag.", required=True),
                 ],
@@ -318,8 +330,7 @@ def resurser() -> list[dict]:
             "path": "mellanstad/atgarder.csv",
             "schema": {
                 "fields": [
-                    falt("id", "string", "Åtgärdens id.", required=True, unique=True,
-                         pattern=r"^A\d{2}$"),
+                    falt("id", "string", "Åtgärdens id.", required=True, unique=True),
                     falt("atgard", "string", "Åtgärden i ord.", required=True),
                     falt("delplats", "string", "Var åtgärden görs.", required=True),
                     falt("teknik_nr", "integer", "Teknikens nummer (se tekniker.csv).",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -109,3 +110,19 @@ def test_analysaret_far_vara_forsta_och_sista_aret(tmp_path: Path) -> None:
 def test_mapp_utan_beskrivning_sager_hur_man_gor_en(tmp_path: Path) -> None:
     with pytest.raises(tp.PlatsFel, match=r"har ingen platsbeskrivning.*ny-plats"):
         tp.las_plats(tmp_path)
+
+
+def test_andra_staden_foljer_datapaketets_scheman(provkoping: Path) -> None:
+    """Schemat gäller varje plats, inte bara Mellanstad."""
+    from frictionless import Package
+
+    paket = json.loads((ROT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    resurser = []
+    for r in paket["resources"]:
+        if r["name"].startswith("mellanstad-") and (provkoping / Path(r["path"]).name).exists():
+            resurser.append({**r, "path": Path(r["path"]).name})
+    assert len(resurser) >= 12
+    rapport = Package({"name": "provkoping", "resources": resurser},
+                      basepath=str(provkoping)).validate()
+    fel = [f"{t.name}: {e.message}" for t in rapport.tasks for e in t.errors]
+    assert rapport.valid, "\n".join(fel[:20])

@@ -13,6 +13,14 @@ TIDSZON = "Europe/Stockholm"
 #: SWEREF 99 TM, det koordinatsystem som handbokens kartor och data använder.
 SWEREF99TM = "EPSG:3006"
 
+#: Rimliga koordinater i Sverige. Latitud och longitud är EPSG:3006:s
+#: användningsområde (Sverige på land och till havs) enligt EPSG-registret.
+SVERIGE_LAT = (54.96, 69.07)
+SVERIGE_LON = (10.03, 24.17)
+#: Ungefärliga intervall för SWEREF 99 TM inom Sverige (meter).
+SVERIGE_OST = (150_000, 1_100_000)
+SVERIGE_NORD = (6_000_000, 7_800_000)
+
 #: Veckodagarnas namn, måndag först.
 VECKODAGAR = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 

@@ -32,8 +32,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from tryggaplatser._gemensamt import lokal_tid
-from tryggaplatser.formatering import formatera_tal
+from tryggaplatser._gemensamt import SVERIGE_LAT, SVERIGE_LON, SVERIGE_NORD, SVERIGE_OST, lokal_tid
+from tryggaplatser.formatering import formatera_tabelltal, formatera_tal
 
 __all__ = [
     "FilFel",
@@ -133,13 +133,14 @@ Namnen i filen jämförs efter :func:`normalisera_kolumnnamn`, så ``Öst``,
 
 _SYNONYM = {namn: kanon for kanon, namnen in KOLUMNNAMN.items() for namn in namnen}
 
-# Rimliga värden i Sverige. Rektangeln är EPSG:3006:s användningsområde
-# (Sverige på land och till havs) enligt EPSG-registret, via pyproj.
-_LAT = (54.96, 69.07)
-_LON = (10.03, 24.17)
-# Ungefärliga intervall för SWEREF 99 TM inom Sverige (meter).
-_OST = (150_000.0, 1_100_000.0)
-_NORD = (6_000_000.0, 7_800_000.0)
+# Rimliga värden i Sverige (samma gränser som datapaketets scheman).
+_LAT, _LON, _OST, _NORD = SVERIGE_LAT, SVERIGE_LON, SVERIGE_OST, SVERIGE_NORD
+
+
+def _intervall(granser: tuple[float, float]) -> str:
+    """Gränserna som text i meddelandena, till exempel ``54,96–69,07``."""
+    return f"{formatera_tabelltal(granser[0])}–{formatera_tabelltal(granser[1])}"
+
 
 _KON = {
     "kvinna": "Kvinna",
@@ -940,8 +941,9 @@ def _koordinater(
         raise FilFel(
             f"Filen {tabell.namn}: koordinaterna i kolumnerna ”{na}” och ”{nb}” "
             "går inte att tolka. "
-            "Väntade antingen SWEREF 99 TM i meter (öst 150 000–1 100 000, "
-            "nord 6 000 000–7 800 000) eller WGS84 i grader (lat 55–69, lon 10–24)."
+            f"Väntade antingen SWEREF 99 TM i meter (öst {_intervall(_OST)}, "
+            f"nord {_intervall(_NORD)}) eller WGS84 i grader "
+            f"(lat {_intervall(_LAT)}, lon {_intervall(_LON)})."
         )
     xs = np.asarray(xs, dtype=float)
     ys = np.asarray(ys, dtype=float)
@@ -951,11 +953,11 @@ def _koordinater(
             if not (math.isnan(a[i]) and math.isnan(b[i])):
                 continue  # redan rapporterad som felaktig
             continue
-        if not (_LAT[0] <= lat_arr[i] <= _LAT[1] and _LON[0] <= lon_arr[i] <= _LON[1]):
+        if not (_LAT[0] < lat_arr[i] < _LAT[1] and _LON[0] < lon_arr[i] < _LON[1]):
             ute.lagg_till(
                 nr,
-                "koordinaten ligger utanför Sverige (väntade lat 54,96–69,07 och lon 10,03–24,17, "
-                "EPSG:3006:s område)",
+                f"koordinaten ligger utanför Sverige (väntade lat {_intervall(_LAT)} och "
+                f"lon {_intervall(_LON)}, EPSG:3006:s område)",
                 f"{na}/{nb}",
             )
             xs[i] = ys[i] = math.nan
