@@ -953,7 +953,7 @@ def _koordinater(
             if not (math.isnan(a[i]) and math.isnan(b[i])):
                 continue  # redan rapporterad som felaktig
             continue
-        if not (_LAT[0] < lat_arr[i] < _LAT[1] and _LON[0] < lon_arr[i] < _LON[1]):
+        if not (_LAT[0] <= lat_arr[i] <= _LAT[1] and _LON[0] <= lon_arr[i] <= _LON[1]):
             ute.lagg_till(
                 nr,
                 f"koordinaten ligger utanför Sverige (väntade lat {_intervall(_LAT)} och "
