@@ -765,3 +765,156 @@ def test_skalorna_ar_desamma_som_i_mellanstads_enkat():
     assert list(SVARSSKALOR["trygghet_plats"]) == skalor["otrygg_centrum"]
     assert list(SVARSSKALOR["oro"]) == skalor["oro_samhalle"]
     assert list(SVARSSKALOR["problem"]) == skalor["problem"]
+
+
+# --- 35. Noll är ett giltigt antal -----------------------------------------------------
+
+
+def test_35_noll_ar_ett_giltigt_antal_i_flode(tmp_path):
+    # En timme utan en enda passerande är ett mätvärde, inte ett saknat värde.
+    fil = skriv(
+        tmp_path,
+        "noll.csv",
+        "Datum;Tid;Räknare;Antal\n"
+        "2024-03-05;03.00;Torget;0\n"
+        "2024-03-05;04.00;Torget;0,0\n"
+        "2024-03-05;05.00;Torget;2\n"
+        "2024-03-05;06.00;Torget;\n",
+    )
+    data, rapport = las_eget_flode(fil)
+    assert data["rad"].tolist() == [2, 3, 4]
+    assert data["antal"].tolist() == [0, 0, 2]
+    assert data["antal"].notna().all()
+    # Bara den tomma cellen redovisas; nollorna är inga problem.
+    assert rapport.utelamnade_rader == [5]
+    assert problem_med(rapport, "antal saknas").rader == [5]
+    assert rapport.anmarkningar == []
+
+
+def test_35b_noll_i_excel(tmp_path):
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    blad = bok.active
+    blad.append(["Datum", "Antal"])
+    blad.append([dt.datetime(2024, 3, 5, 3, 0), 0])
+    blad.append([dt.datetime(2024, 3, 5, 4, 0), 0.0])
+    blad.append([dt.datetime(2024, 3, 5, 5, 0), None])
+    fil = tmp_path / "noll.xlsx"
+    bok.save(fil)
+    data, rapport = las_eget_flode(fil)
+    assert data["antal"].tolist() == [0, 0]
+    assert rapport.utelamnade_rader == [4]
+
+
+def test_35c_noll_vikt_och_granserna_for_alder(tmp_path):
+    # Vikten 0 och åldrarna 0 och 120 ligger inom reglerna (minst 0, högst 120).
+    fil = skriv(
+        tmp_path,
+        "e.csv",
+        "Ålder;Vikt;Antal;Trygg\n"
+        "0;0;0;Ganska trygg\n"
+        "120;0,0;3;Mycket trygg\n"
+        "121;1;1;Mycket trygg\n"
+        "-1;-0,001;-1;Mycket trygg\n",
+    )
+    data, rapport = las_egen_enkat(fil)
+    assert data["rad"].tolist() == [2, 3, 4]
+    assert data["vikt"].tolist() == [0.0, 0.0, 1.0]
+    assert data["antal"].tolist() == [0, 3, 1]
+    assert data["alder"].tolist()[:2] == [0, 120]
+    assert pd.isna(data["alder"].iloc[2])  # 121 sätts som saknad, raden finns kvar
+    assert problem_med(rapport, "(högst 120)", utelamnade=False).rader == [4]
+    assert problem_med(rapport, "inte ett negativt tal", utelamnade=False).rader == [5]  # ålder -1
+    utelamnade = {p.kolumn: p.rader for p in rapport.utelamnade}
+    assert utelamnade == {"Vikt": [5], "Antal": [5]}
+
+
+# --- 36. Sveriges gränser: samma konstanter i kontrollen och i meddelandena ----------------
+
+from tryggaplatser import egna_filer as ef  # noqa: E402
+
+_RE_INTERVALL = r"\b{namn} (\d[\d\u00a0 ]*(?:,\d+)?)–(\d[\d\u00a0 ]*(?:,\d+)?)"
+
+
+def intervall_i(text: str, namn: str) -> tuple[float, float]:
+    """Intervallet efter ``namn`` i ett meddelande, till exempel ``lat 54,96–69,07``."""
+    m = re.search(_RE_INTERVALL.format(namn=namn), text)
+    assert m, f"inget intervall för {namn!r} i {text!r}"
+    return tolka_tal(m[1]), tolka_tal(m[2])
+
+
+def _brottsfil(tmp_path, namn, kolumner, punkter):
+    rader = "".join(f"2024-03-05;{a!r};{b!r}\n" for a, b in punkter)
+    return skriv(tmp_path, namn, f"Datum;{kolumner[0]};{kolumner[1]}\n{rader}")
+
+
+def test_36_punkt_pa_sveriges_grans_godtas(tmp_path):
+    mitt_lat, mitt_lon = sum(ef._LAT) / 2, sum(ef._LON) / 2
+    punkter = [
+        (ef._LAT[0], mitt_lon), (ef._LAT[1], mitt_lon), (mitt_lat, ef._LON[0]), (mitt_lat, ef._LON[1]),
+        (ef._LAT[0], ef._LON[0]), (ef._LAT[1], ef._LON[1]),
+    ]  # fmt: skip
+    data, rapport = las_egna_brott(_brottsfil(tmp_path, "grans.csv", ("Lat", "Lon"), punkter))
+    assert data["rad"].tolist() == list(range(2, 2 + len(punkter)))
+    assert rapport.utelamnade == []
+    assert data["nord"].notna().all() and data["ost"].notna().all()
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [("under", "mitt"), ("over", "mitt"), ("mitt", "under"), ("mitt", "over")],
+)
+def test_36b_punkt_strax_utanfor_och_meddelandets_granser(tmp_path, lat, lon):
+    def varde(granser, var):
+        return {"under": granser[0] - 0.01, "over": granser[1] + 0.01, "mitt": sum(granser) / 2}[var]
+
+    punkter = [(varde(ef._LAT, "mitt"), varde(ef._LON, "mitt")), (varde(ef._LAT, lat), varde(ef._LON, lon))]
+    data, rapport = las_egna_brott(_brottsfil(tmp_path, "utanfor.csv", ("Lat", "Lon"), punkter))
+    assert data["rad"].tolist() == [2]
+    p = problem_med(rapport, "utanför Sverige")
+    assert p.rader == [3] and p.kolumn == "Lat/Lon"
+    # Meddelandet säger samma gränser som kontrollen använder.
+    assert intervall_i(p.orsak, "lat") == ef._LAT
+    assert intervall_i(p.orsak, "lon") == ef._LON
+
+
+@pytest.mark.parametrize(
+    ("ost", "nord"),
+    [
+        (ef._OST[0], 6_700_000.0),
+        (ef._OST[1], 6_700_000.0),
+        (600_000.0, ef._NORD[0]),
+        (600_000.0, ef._NORD[1]),
+    ],
+)
+def test_36c_sweref_pa_granserna_kanns_igen(tmp_path, ost, nord):
+    # Kolumnens typ bestäms av medianen; med två av tre värden på gränsen är
+    # medianen exakt gränsen. Den tolkas som SWEREF 99 TM. Punkten kan ändå ligga
+    # utanför Sverige; då lämnas raden utanför, men filen går att läsa.
+    punkter = [(ost, nord), (ost, nord), (615_000.0, 6_727_000.0)]
+    data, rapport = las_egna_brott(_brottsfil(tmp_path, "sweref.csv", ("Öst", "Nord"), punkter))
+    assert "koordinater i SWEREF 99 TM (EPSG:3006)" in rapport.format
+    assert 4 in data["rad"].tolist()
+    assert data.loc[data["rad"] == 4, ["ost", "nord"]].to_numpy().tolist() == [[615_000.0, 6_727_000.0]]
+
+
+@pytest.mark.parametrize(
+    ("ost", "nord"),
+    [
+        (ef._OST[0] - 1, 6_700_000.0),
+        (ef._OST[1] + 1, 6_700_000.0),
+        (600_000.0, ef._NORD[0] - 1),
+        (600_000.0, ef._NORD[1] + 1),
+    ],
+)
+def test_36d_sweref_utanfor_granserna_och_meddelandets_intervall(tmp_path, ost, nord):
+    punkter = [(ost, nord), (ost, nord), (615_000.0, 6_727_000.0)]
+    fil = _brottsfil(tmp_path, "sweref.csv", ("Öst", "Nord"), punkter)
+    with pytest.raises(FilFel, match="går inte att tolka") as fel:
+        las_egna_brott(fil)
+    text = str(fel.value)
+    assert intervall_i(text, "öst") == ef._OST
+    assert intervall_i(text, "nord") == ef._NORD
+    assert intervall_i(text, "lat") == ef._LAT
+    assert intervall_i(text, "lon") == ef._LON
