@@ -918,3 +918,82 @@ def test_36d_sweref_utanfor_granserna_och_meddelandets_intervall(tmp_path, ost, 
     assert intervall_i(text, "nord") == ef._NORD
     assert intervall_i(text, "lat") == ef._LAT
     assert intervall_i(text, "lon") == ef._LON
+
+
+# --- 37. Varje namn i KOLUMNNAMN känns igen i en riktig fil ---------------------------------
+
+# Per kanoniskt namn: läsare, andra kolumner som filen behöver, ett värde för
+# kolumnen och vad det ska bli i datan (kolumn och värde).
+_DATUM = {"Datum": "2024-03-05"}
+_ENKAT = {"Trygghet": "Mycket trygg"}
+_FALL = {
+    "tidpunkt": (las_egna_brott, {}, "2024-03-05 22:15", "tidpunkt",
+                 pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm")),
+    "datum": (las_egna_brott, {}, "2024-03-06", "datum", dt.date(2024, 3, 6)),
+    "tid": (las_egna_brott, _DATUM, "22.15", "tidpunkt",
+            pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm")),
+    "id": (las_egna_brott, _DATUM, "A-17", "id", "A-17"),
+    "brottstyp": (las_egna_brott, _DATUM, "Rån", "brottstyp", "Rån"),
+    "brottskategori": (las_egna_brott, _DATUM, "Våldsbrott", "brottskategori", "Våldsbrott"),
+    "ost": (las_egna_brott, {**_DATUM, "Nord": "6727000"}, "615000", "ost", 615_000.0),
+    "nord": (las_egna_brott, {**_DATUM, "Öst": "615000"}, "6727000", "nord", 6_727_000.0),
+    "lat": (las_egna_brott, {**_DATUM, "Lon": "15"}, "60", "nord",
+            pytest.approx(0.9996 * meridianbage(60), abs=0.05)),
+    "lon": (las_egna_brott, {**_DATUM, "Lat": "60"}, "15", "ost", pytest.approx(500_000.0, abs=0.01)),
+    "kon": (las_egen_enkat, _ENKAT, "kvinna", "kon", "Kvinna"),
+    "alder": (las_egen_enkat, _ENKAT, "34", "alder", 34),
+    "aldersgrupp": (las_egen_enkat, _ENKAT, "16–24", "aldersgrupp", "16–24"),
+    "omrade": (las_egen_enkat, _ENKAT, "Centrum", "omrade", "Centrum"),
+    "vikt": (las_egen_enkat, _ENKAT, "1,5", "vikt", 1.5),
+    "antal": (las_eget_flode, _DATUM, "12", "antal", 12),
+    "raknare": (las_eget_flode, {**_DATUM, "Antal": "3"}, "Torget", "raknare", "Torget"),
+    "plats": (las_egna_brott, _DATUM, "Stora torget", "plats", "Stora torget"),
+}  # fmt: skip
+
+_ALLA_NAMN = [(kanon, namn) for kanon, namnen in KOLUMNNAMN.items() for namn in namnen]
+
+
+def _varianter(namn: str) -> dict[str, str]:
+    """Samma namn som en användare kan skriva det: skiftläge, blanksteg, å/ä/ö."""
+    ord_ = namn.split("_")
+    return {
+        "exakt": namn,
+        "versaler": namn.upper(),
+        "ord med mellanslag": " ".join(w.capitalize() for w in ord_),
+        "blanksteg runt": f"  {' '.join(ord_)}\t",
+        "bindestreck": "-".join(ord_).title(),
+        "å ä ö é": namn.replace("a", "å").replace("o", "ö").replace("e", "é"),
+        "Ä Ö versaler": namn.upper().replace("A", "Ä").replace("O", "Ö"),
+    }
+
+
+def test_37_tabellen_over_fall_tacker_varje_kolumn():
+    assert set(_FALL) == set(KOLUMNNAMN)
+
+
+def test_37b_namnen_ar_normaliserade_och_unika():
+    # Ett namn som inte är normaliserat kan aldrig matcha; ett namn i två listor är tvetydigt.
+    for kanon, namn in _ALLA_NAMN:
+        assert normalisera_kolumnnamn(namn) == namn, (kanon, namn)
+    namnen = [namn for _, namn in _ALLA_NAMN]
+    assert len(namnen) == len(set(namnen))
+    for kanon, namnen_ in KOLUMNNAMN.items():
+        assert namnen_[0] == kanon  # handbokens eget namn går först
+
+
+@pytest.mark.parametrize("variant", list(_varianter("a")))
+@pytest.mark.parametrize(("kanon", "namn"), _ALLA_NAMN, ids=[f"{k}-{n}" for k, n in _ALLA_NAMN])
+def test_37c_varje_kolumnnamn_kanns_igen(tmp_path, kanon, namn, variant):
+    las, andra, varde, kolumn, vantat = _FALL[kanon]
+    rubrik = _varianter(namn)[variant]
+    rubriker = [rubrik, *andra]
+    fil = skriv(
+        tmp_path,
+        "f.csv",
+        ";".join(rubriker) + "\n" + ";".join([varde, *andra.values()]) + "\n",
+    )
+    data, rapport = las(fil)
+    assert rapport.kanda_kolumner[rubrik.strip()].split(" ")[0] == kanon
+    assert rubrik.strip() not in rapport.ignorerade_kolumner
+    assert rapport.utelamnade == []
+    assert data[kolumn].iloc[0] == vantat
