@@ -162,3 +162,32 @@ def test_alt_texten_namner_senaste_vardet_for_varje_matt():
         senaste = nya[nya["indikator"] == kod].sort_values("ar").iloc[-1]
         forvantat = f"{round(senaste['andel'] * 100)} procent {senaste['ar']}"
         assert forvantat in " ".join(alt[0].split()), f"alt-texten saknar {forvantat!r}"
+
+
+def _alt_text() -> str:
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    alt = [
+        c["metadata"]["mystnb"]["image"]["alt"]
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and "image" in c["metadata"].get("mystnb", {})
+    ]
+    assert len(alt) == 1
+    return " ".join(alt[0].split())
+
+
+def test_varje_tal_och_ar_i_alt_texten_finns_i_filen(rader):
+    # Alt-texten skrivs för hand. Varje "NN procent ÅÅÅÅ" i den ska vara ett värde i ntu.csv,
+    # så att ett borttaget eller ändrat värde inte blir kvar i texten.
+    i_filen = {(int(r["ar"]), round(float(r["andel_procent"]))) for r in rader}
+    par = [(int(ar), int(tal)) for tal, ar in re.findall(r"\b(\d{1,3}) procent (\d{4})\b", _alt_text())]
+    assert par, "alt-texten nämner inga värden med år"
+    saknas = [p for p in par if p not in i_filen]
+    assert not saknas, f"alt-texten nämner värden som inte finns i ntu.csv (år, procent): {saknas}"
+
+
+def test_notebooken_hanvisar_till_varje_kalla_i_filen(rader):
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    citerade = {k.strip() for grupp in re.findall(r"\{cite\}`([^`]+)`", text) for k in grupp.split(",")}
+    saknas = sorted({r["kalla"] for r in rader} - citerade)
+    assert not saknas, f"Källor i ntu.csv som notebooken inte hänvisar till: {saknas}"
