@@ -997,3 +997,99 @@ def test_37c_varje_kolumnnamn_kanns_igen(tmp_path, kanon, namn, variant):
     assert rubrik.strip() not in rapport.ignorerade_kolumner
     assert rapport.utelamnade == []
     assert data[kolumn].iloc[0] == vantat
+
+
+# --- 38. Radnumren är filens egna -------------------------------------------------------------
+
+# Två tomma rader före rubrikraden (rad 3), en tom rad mitt i (rad 5), ett
+# omöjligt datum på rad 6 och en koordinat som inte är ett tal på rad 7.
+_RADER_MED_LUCKOR = [
+    [],
+    ["", " ", "", ""],
+    ["Datum", "Brottstyp", "Lat", "Lon"],
+    ["2024-03-05", "Rån", "60,6", "15,6"],
+    ["", "", "", ""],
+    ["2024-02-30", "Rån", "60,6", "15,6"],
+    ["2024-03-06", "Stöld", "abc", "15,6"],
+    ["2024-03-07", "Stöld", "60,6", "15,6"],
+]
+
+
+def _kontrollera_radnummer(data, rapport):
+    assert data["rad"].tolist() == [4, 8]
+    assert rapport.rader_lasta == 5  # raderna under rubrikraden, den tomma medräknad
+    assert rapport.utelamnade_rader == [5, 6, 7]
+    assert problem_med(rapport, "tom rad").rader == [5]
+    assert problem_med(rapport, "datumet finns inte i kalendern").rader == [6]
+    p = problem_med(rapport, "en koordinat (ett tal)")
+    assert p.rader == [7] and p.kolumn == "Lat"
+    text = rapport.text()
+    assert "tom rad: rad 5" in text
+    assert "finns inte i kalendern" in text and "5/3/2024): rad 6" in text
+    assert "kolumnen ”Lat”: väntade en koordinat (ett tal): rad 7" in text
+    # Förklaringen sist i rapporten stämmer med filen: rubrikraden är rad 3, inte rad 1.
+    assert text.splitlines()[-1] == "Radnumren räknas som i filen: rubrikraden är rad 3."
+    assert "rubrikraden är rad 3 (tomma rader före den)" in rapport.format
+
+
+@pytest.mark.parametrize("radslut", ["\n", "\r\n"])
+def test_38_radnummer_i_csv_med_tomma_rader(tmp_path, radslut):
+    text = radslut.join(";".join(r) for r in _RADER_MED_LUCKOR) + radslut
+    data, rapport = las_egna_brott(skriv(tmp_path, "luckor.csv", text))
+    _kontrollera_radnummer(data, rapport)
+
+
+def test_38b_radnummer_i_xlsx_med_tomma_rader(tmp_path):
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    blad = bok.active
+    for nr, rad in enumerate(_RADER_MED_LUCKOR, start=1):
+        for kol, varde in enumerate(rad, start=1):
+            if varde:
+                blad.cell(row=nr, column=kol, value=varde)
+    blad.cell(row=2, column=2, value=" ")  # rad 2 har en cell med bara ett mellanslag
+    fil = tmp_path / "luckor.xlsx"
+    bok.save(fil)
+    assert openpyxl.load_workbook(fil).active["A3"].value == "Datum"  # rubriken står på rad 3
+    data, rapport = las_egna_brott(fil)
+    _kontrollera_radnummer(data, rapport)
+
+
+def test_38c_ingen_anvandbar_rad_namnger_rubrikraden(tmp_path):
+    fil = skriv(tmp_path, "d.csv", "\n\nDatum;Brottstyp\nigår;Rån\n")
+    with pytest.raises(FilFel) as fel:
+        las_egna_brott(fil)
+    text = str(fel.value)
+    assert "okänt datumformat" in text and "rad 4" in text
+    assert text.endswith("Radnumren räknas som i filen: rubrikraden är rad 3.")
+
+
+@pytest.mark.parametrize(
+    ("las", "rader"),
+    [
+        (las_egna_brott, "Datum;Brottstyp\n2024-03-05;Rån\n"),
+        (las_eget_flode, "Datum;Antal\n2024-03-05;4\n"),
+        (las_egen_enkat, "Kön;Trygghet\nKvinna;Mycket trygg\n"),
+    ],
+)
+@pytest.mark.parametrize("titel", ["Händelser i centrum 2024", "Händelser i centrum 2024;;"])
+def test_38d_titel_ovanfor_rubrikraden_ger_tips(tmp_path, las, rader, titel):
+    # Första raden med innehåll är rubrikraden. En titel där (med eller utan
+    # avgränsare efter, som Excel skriver den) ger ett fel som säger vilken rad
+    # som lästes som rubrikrad och vad användaren kan göra.
+    fil = skriv(tmp_path, "titel.csv", titel + "\n\n" + rader)
+    with pytest.raises(FilFel) as fel:
+        las(fil)
+    text = str(fel.value)
+    assert "Rad 1 lästes som rubrikrad men har bara ett namn (”Händelser i centrum 2024”)" in text
+    assert "Ta bort raderna ovanför kolumnnamnen" in text
+
+
+def test_38e_en_kolumn_ar_ingen_titel(tmp_path):
+    # En fil med bara en kolumn ska inte få titeltipset.
+    fil = skriv(tmp_path, "en.csv", "Brottstyp\nRån\n")
+    with pytest.raises(FilFel) as fel:
+        las_egna_brott(fil)
+    assert "saknar en kolumn med datum" in str(fel.value)
+    assert "titel" not in str(fel.value)

@@ -53,6 +53,11 @@ __all__ = [
 
 RADNUMMER_FORKLARING = "Radnumren räknas som i filen: rubrikraden är rad 1."
 
+
+def _radnummer_forklaring(rubrikrad: int) -> str:
+    """Förklaringen av radnumren; rubrikraden är inte rad 1 om filen börjar med tomma rader."""
+    return RADNUMMER_FORKLARING.replace("rad 1.", f"rad {rubrikrad}.")
+
 SVARSSKALOR: dict[str, tuple[str, ...]] = {
     "trygghet": (
         "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
@@ -204,6 +209,8 @@ class Inlasningsrapport:
         Kolumnnamn i filen -> handbokens namn.
     ignorerade_kolumner : list of str
         Kolumner i filen som inte används.
+    rubrikrad : int
+        Rubrikradens nummer i filen: 1, eller mer om filen börjar med tomma rader.
     """
 
     fil: str
@@ -214,6 +221,7 @@ class Inlasningsrapport:
     anmarkningar: list[Problem] = field(default_factory=list)
     kanda_kolumner: dict[str, str] = field(default_factory=dict)
     ignorerade_kolumner: list[str] = field(default_factory=list)
+    rubrikrad: int = 1
 
     @property
     def utelamnade_rader(self) -> list[int]:
@@ -262,7 +270,7 @@ class Inlasningsrapport:
             ut.append("Kända kolumner: inga")
         ign = ", ".join(self.ignorerade_kolumner) if self.ignorerade_kolumner else "inga"
         ut.append(f"Ignorerade kolumner: {ign}")
-        ut.append(RADNUMMER_FORKLARING)
+        ut.append(_radnummer_forklaring(self.rubrikrad))
         return "\n".join(ut)
 
 
@@ -503,7 +511,10 @@ def _las_csv(data: bytes, namn: str) -> _Tabell:
         )
     if not text.strip():
         raise FilFel(f"Filen {namn} är tom. Väntade en rubrikrad följd av minst en rad med data.")
-    forsta = next(rad for rad in text.splitlines() if rad.strip())
+    # Avgränsaren avgörs av första raden med innehåll som har en avgränsare, så att en
+    # titel utan avgränsare överst inte gör att filen delas upp fel.
+    med_innehall = [rad for rad in text.splitlines() if rad.strip()]
+    forsta = next((rad for rad in med_innehall if any(t in rad for t in ";\t,")), med_innehall[0])
     if ";" in forsta:
         avgransare, avg_namn = ";", "semikolonavgränsad"
     elif "\t" in forsta:
@@ -635,6 +646,17 @@ def _kanna_igen(tabell: _Tabell, rapport: Inlasningsrapport) -> dict[str, int]:
             namn += f" (samma betydelse som ”{_rubrik_for(tabell, val[kanon])}”, som används)"
         rapport.ignorerade_kolumner.append(namn)
     return val
+
+
+def _titeltips(tabell: _Tabell) -> str:
+    """Ett tips om rubrikraden ser ut som en titel: ett enda namn, fler värden under."""
+    namn = [r for r in tabell.rubriker if r]
+    if len(namn) == 1 and any(sum(not _tom(v) for v in varden) > 1 for _, varden in tabell.rader):
+        return (
+            f" Rad {tabell.rubrikrad} lästes som rubrikrad men har bara ett namn (”{namn[0]}”). "
+            "Är det en titel? Ta bort raderna ovanför kolumnnamnen så att de står överst."
+        )
+    return ""
 
 
 def _rubrik_for(tabell: _Tabell, i: int) -> str:
@@ -772,6 +794,7 @@ def _tidpunkter(
                 "2024-03-05 22:15 eller 5/3/2024). Kolumnerna i filen är: "
                 + ", ".join(f"”{r}”" for r in tabell.rubriker if r)
                 + "."
+                + _titeltips(tabell)
             )
         return
     dk = val.get("tidpunkt", val.get("datum"))
@@ -1054,7 +1077,9 @@ def _svarskolumn(tabell: _Tabell, k: int, skala: str, anm: _Radlogg) -> pd.Categ
 
 def _las(fil: object, typ: str, svarskolumner: Iterable[str] | dict[str, str] | None = None) -> Inlasning:
     tabell = _las_tabell(fil)
-    rapport = Inlasningsrapport(fil=tabell.namn, typ=typ, format=list(tabell.format))
+    rapport = Inlasningsrapport(
+        fil=tabell.namn, typ=typ, format=list(tabell.format), rubrikrad=tabell.rubrikrad
+    )
     rapport.rader_lasta = len(tabell.rader) + len(tabell.tomma)
     if not tabell.rader:
         raise FilFel(
@@ -1190,6 +1215,7 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | dict[str, str] | 
                 "med svar som Mycket trygg, Ganska trygg, Ganska otrygg och Mycket otrygg "
                 "(eller en annan av handbokens svarsskalor), eller koderna 1–4 i en kolumn "
                 "vars namn innehåller ”trygg”."
+                + _titeltips(tabell)
             )
     if typ == "flode" and "antal" not in val:
         raise FilFel(
@@ -1227,7 +1253,7 @@ def _las(fil: object, typ: str, svarskolumner: Iterable[str] | dict[str, str] | 
             f"Filen {tabell.namn}: ingen rad går att använda. "
             + "; ".join(_beskriv(p) for p in rapport.utelamnade[:3])
             + ". "
-            + RADNUMMER_FORKLARING
+            + _radnummer_forklaring(tabell.rubrikrad)
         )
     return Inlasning(df, rapport)
 
