@@ -288,18 +288,35 @@ def gi_star(
     # rutorna) används för alla rutor, som i esda. Fördelningen för grannsumman
     # beror bara på antalet grannar och på rutans eget värde (det som tas bort ur
     # urnan), så rutor med samma par räknas en gång.
+    #
+    # Urnan för en ruta är de sorterade värdena utan en förekomst av rutans eget
+    # värde, på plats "bort". Dras plats m i urnan blir värdet sorterade[m] om
+    # m < bort och annars sorterade[m + 1] = sorterade[m] + steg[m]. Summan är
+    # alltså grundsumman plus de steg som ligger på eller efter "bort". Stegen är
+    # 0 utom där värdet byter, så de få som inte är 0 sparas för sig.
     dragningar = _dragningar_utan_aterlaggning(n - 1, int(antal_grannar.max()), permutationer, fro)
     sorterade = np.sort(y)
+    steg = np.diff(sorterade)
+    grundsumma, glesa_steg = {}, {}
+    for k in np.unique(antal_grannar):
+        index = dragningar[:, :k]
+        grundsumma[k] = sorterade[index].sum(axis=1)
+        rad, kol = np.nonzero(steg[index] > 0)
+        plats = index[rad, kol]
+        glesa_steg[k] = (rad, plats, steg[plats])
+    tolerans = 1e-9 * (np.abs(y).sum() + 1)  # avrundning när summor räknas i olika ordning
     storre = np.empty(n)
     mindre = np.empty(n)
     grupper = pd.Series(np.arange(n)).groupby([antal_grannar, y]).indices
     for (k, varde), celler in grupper.items():
         bort = int(np.searchsorted(sorterade, varde))  # en förekomst av rutans eget värde
-        index = dragningar[:, : int(k)]
-        slumpsummor = np.sort(sorterade[index + (index >= bort)].sum(axis=1))
+        rad, plats, hopp = glesa_steg[k]
+        efter = plats >= bort
+        slumpsummor = grundsumma[k] + np.bincount(rad[efter], weights=hopp[efter], minlength=permutationer)
+        slumpsummor.sort()
         observerat = grannsumma[celler]
-        storre[celler] = permutationer - np.searchsorted(slumpsummor, observerat, side="left")
-        mindre[celler] = np.searchsorted(slumpsummor, observerat, side="right")
+        storre[celler] = permutationer - np.searchsorted(slumpsummor, observerat - tolerans, side="left")
+        mindre[celler] = np.searchsorted(slumpsummor, observerat + tolerans, side="right")
     p_hog = (storre + 1) / (permutationer + 1)
     p_lag = (mindre + 1) / (permutationer + 1)
     p = np.minimum(2 * np.minimum(p_hog, p_lag), 1.0)
