@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -265,3 +266,144 @@ def test_okant_svar_i_enkaten_ger_fel(kopia: Path) -> None:
     fil.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="okänt värde 'Väldigt trygg'"):
         tp.las_enkat(kopia)
+
+
+# --- Noll passerande är ett mätvärde, inte ett saknat värde ----------------------------------
+
+
+def test_flodets_nollor_behalls_och_tomma_celler_saknas() -> None:
+    import csv
+
+    with open(DATA / "flode.csv", encoding="utf-8", newline="") as f:
+        rader = list(csv.DictReader(f))
+    bred = tp.las_flode(bred=True)
+    lang = tp.las_flode()
+    raknare = [k for k in rader[0] if k != "tidpunkt"]
+    assert len(bred) == len(rader)
+    for r in raknare:
+        nollor = sum(rad[r] == "0" for rad in rader)
+        tomma = sum(rad[r] == "" for rad in rader)
+        assert nollor > 0, r  # datan har timmar utan passerande vid varje räknare
+        assert int((bred[r] == 0).sum()) == nollor, r
+        assert int(bred[r].isna().sum()) == tomma, r
+        del_ = lang[lang["raknare"] == r]["antal"]
+        assert int((del_ == 0).sum()) == nollor and int(del_.isna().sum()) == tomma, r
+
+
+def test_flode_med_nollor_i_en_liten_fil(kopia: Path) -> None:
+    (kopia / "flode.csv").write_text(
+        "tidpunkt,busstationen,stortorget,parkstraket,norrby_torg\n"
+        "2024-03-05T03:00:00+01:00,0,0,,1\n"
+        "2024-03-05T04:00:00+01:00,2,0,0,\n",
+        encoding="utf-8",
+    )
+    bred = tp.las_flode(kopia, bred=True)
+    assert bred["busstationen"].tolist() == [0, 2]
+    assert bred["stortorget"].tolist() == [0, 0]
+    assert bred["parkstraket"].isna().tolist() == [True, False]
+    assert bred["parkstraket"].iloc[1] == 0
+    assert bred["norrby_torg"].isna().tolist() == [False, True]
+
+
+# --- Besiktningens nivåer: samma svar för ett tal och för en serie ---------------------------
+
+
+def niva_enligt_tabellen(poang: int) -> str:
+    """Nivån enligt BESIKTNINGSNIVAER, utan att gå via besiktningsniva."""
+    traffar = [n for n, (lag, hog) in ms.BESIKTNINGSNIVAER.items() if lag <= poang <= hog]
+    assert len(traffar) == 1, (poang, traffar)
+    return traffar[0]
+
+
+def test_besiktningsnivaerna_tacker_0_till_20_utan_luckor() -> None:
+    assert list(ms.BESIKTNINGSNIVAER) == ["Röd", "Gul", "Grön"]
+    intervall = list(ms.BESIKTNINGSNIVAER.values())
+    assert intervall[0][0] == 0 and intervall[-1][1] == 20
+    for (_, hog), (lag, _) in zip(intervall, intervall[1:], strict=False):
+        assert lag == hog + 1
+
+
+GRANSER = {0: "Röd", 7: "Röd", 8: "Gul", 13: "Gul", 14: "Grön", 20: "Grön"}  # handbokens gränser
+
+
+@pytest.mark.parametrize("poang", range(0, 21))
+def test_besiktningsniva_for_tal_och_serie_ar_samma(poang: int) -> None:
+    vantad = niva_enligt_tabellen(poang)
+    if poang in GRANSER:
+        assert vantad == GRANSER[poang]
+    assert tp.besiktningsniva(poang) == vantad
+    assert tp.besiktningsniva(np.int64(poang)) == vantad
+    assert tp.besiktningsniva(float(poang)) == vantad
+    for serie in (pd.Series([poang], index=[17]), pd.Series([float(poang)], index=[17]),
+                  pd.Series([poang], index=[17], dtype="Int64")):
+        s = tp.besiktningsniva(serie)
+        assert s.tolist() == [vantad]
+        assert s.index.tolist() == [17] and s.name == "niva"
+        assert s.cat.ordered and list(s.cat.categories) == list(ms.BESIKTNINGSNIVAER)
+
+
+def test_besiktningsniva_for_hela_skalan_i_en_serie() -> None:
+    s = tp.besiktningsniva(pd.Series(range(20, -1, -1)))
+    assert s.tolist() == [niva_enligt_tabellen(p) for p in range(20, -1, -1)]
+    assert s.max() == "Grön" and s.min() == "Röd"  # ordnade: Röd < Gul < Grön
+
+
+@pytest.mark.parametrize("poang", [-1, 21, 7.5, 13.5, -0.5, 20.5])
+def test_ogiltiga_besiktningspoang_ger_samma_fel(poang: float) -> None:
+    with pytest.raises(ValueError) as som_tal:
+        tp.besiktningsniva(poang)
+    with pytest.raises(ValueError) as i_serie:
+        tp.besiktningsniva(pd.Series([10, poang]))
+    assert str(i_serie.value) == str(som_tal.value)
+    vantat = "mellan 0 och 20" if not 0 <= poang <= 20 else "ett heltal"
+    assert vantat in str(som_tal.value)
+
+
+def test_saknade_besiktningspoang_ger_saknad_niva() -> None:
+    for serie in (pd.Series([5, None], dtype="Int64"), pd.Series([5.0, float("nan")])):
+        s = tp.besiktningsniva(serie)
+        assert s.iloc[0] == "Röd" and pd.isna(s.iloc[1])
+
+
+# --- Öppettider som går över midnatt --------------------------------------------------------
+
+
+def oppna_timmar(dag: str, tider: str) -> set[tuple[str, int]]:
+    """Timmarna då en enda verksamhet med öppettiden ``tider`` på ``dag`` räknas som öppen."""
+    v = pd.DataFrame({"typ": ["Bar/pub"], **{f"oppet_{d}": ["stängt"] for d in ms.VECKODAGAR}})
+    v[f"oppet_{dag}"] = tider
+    t = tp.oppna_per_timme(v)
+    assert set(t.to_numpy().ravel()) <= {0, 1}
+    return {(d, int(h)) for d in t.index for h in t.columns if t.loc[d, h] == 1}
+
+
+def test_oppet_20_till_02_ar_oppet_till_och_med_timmen_01() -> None:
+    # Docstringen: öppen en timme om den har öppet någon del av timmen.
+    # 20:00–02:00 är öppet 20.00–01.59: timmarna 20–23 och 00–01 natten efter.
+    oppet = oppna_timmar("ons", "20:00-02:00")
+    assert oppet == {("ons", 20), ("ons", 21), ("ons", 22), ("ons", 23), ("tor", 0), ("tor", 1)}
+    assert ("ons", 23) in oppet and ("tor", 1) in oppet
+    assert ("tor", 3) not in oppet and ("ons", 19) not in oppet
+    assert ("tor", 2) not in oppet  # stänger exakt 02.00: ingen del av timmen 02
+    assert ("ons", 1) not in oppet  # natten efter, inte natten före
+
+
+def test_oppet_till_midnatt_och_delar_av_timmar() -> None:
+    assert oppna_timmar("ons", "20:00-00:00") == {("ons", h) for h in range(20, 24)}
+    assert oppna_timmar("ons", "20:00-02:30") == oppna_timmar("ons", "20:00-02:00") | {("tor", 2)}
+    assert oppna_timmar("ons", "19:59-02:00") == oppna_timmar("ons", "20:00-02:00") | {("ons", 19)}
+
+
+def test_oppet_over_midnatt_fran_sondag_till_mandag() -> None:
+    assert oppna_timmar("son", "20:00-02:00") == {
+        ("son", 20), ("son", 21), ("son", 22), ("son", 23), ("man", 0), ("man", 1),
+    }  # fmt: skip
+
+
+def test_dygnet_runt_och_samma_tid_for_oppning_och_stangning() -> None:
+    assert oppna_timmar("ons", "00:00-24:00") == {("ons", h) for h in range(24)}
+    # Stängningstid lika med öppningstid: stänger samma klockslag nästa dygn (docstringen).
+    assert oppna_timmar("ons", "22:00-22:00") == (
+        {("ons", 22), ("ons", 23)} | {("tor", h) for h in range(22)}
+    )
+    assert oppna_timmar("ons", "stängt") == set()

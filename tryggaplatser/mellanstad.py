@@ -317,7 +317,10 @@ def oppna_per_timme(verksamheter: pd.DataFrame, typer: list[str] | None = None) 
     """Räkna hur många verksamheter som har öppet varje timme i veckan.
 
     En verksamhet räknas som öppen en timme om den har öppet någon del av
-    timmen. Tider efter midnatt räknas till nästa veckodag.
+    timmen. Tider efter midnatt räknas till nästa veckodag. Ett ställe som har
+    öppet ``"20:00-02:00"`` en onsdag räknas alltså som öppet onsdag timme
+    20–23 och torsdag timme 0–1, men inte timme 2: det stänger när timmen
+    börjar. ``"20:00-00:00"`` ger timme 20–23 samma dag.
 
     Parametrar
     ----------
@@ -385,7 +388,13 @@ def besiktningsniva(poang: pd.Series | int) -> pd.Series | str:
     """Översätt besiktningspoäng till handbokens nivåer Röd, Gul och Grön.
 
     Gränserna (0–7 röd, 8–13 gul, 14–20 grön) är handbokens egna
-    exempelgränser, inte en officiell standard.
+    exempelgränser, inte en officiell standard. De står i
+    :data:`BESIKTNINGSNIVAER`.
+
+    Ett tal ger nivån som text. En serie ger en ordnad kategori (Röd < Gul <
+    Grön) med samma nivå för varje värde som talet skulle ge; saknade poäng
+    ger saknad nivå. Poäng utanför 0–20 eller som inte är heltal ger
+    ``ValueError``, med samma meddelande för ett tal och för en serie.
 
     Exempel
     -------
@@ -395,14 +404,15 @@ def besiktningsniva(poang: pd.Series | int) -> pd.Series | str:
     ['Röd', 'Gul', 'Grön']
     """
     if isinstance(poang, pd.Series):
-        if not poang.between(0, 20).all():
-            raise ValueError("Besiktningspoäng ska ligga mellan 0 och 20.")
+        nivaer = [None if pd.isna(p) else besiktningsniva(p) for p in poang]
         return pd.Series(
-            pd.cut(poang, bins=[-1, 7, 13, 20], labels=list(BESIKTNINGSNIVAER), ordered=True),
+            pd.Categorical(nivaer, categories=list(BESIKTNINGSNIVAER), ordered=True),
             index=poang.index, name="niva",
         )
-    if not 0 <= poang <= 20:
-        raise ValueError(f"Besiktningspoäng ska ligga mellan 0 och 20, inte {poang}.")
+    lagst = min(lag for lag, _ in BESIKTNINGSNIVAER.values())
+    hogst = max(hog for _, hog in BESIKTNINGSNIVAER.values())
+    if not lagst <= poang <= hogst:
+        raise ValueError(f"Besiktningspoäng ska ligga mellan {lagst} och {hogst}, inte {poang}.")
     for niva, (lag, hog) in BESIKTNINGSNIVAER.items():
         if lag <= poang <= hog:
             return niva
