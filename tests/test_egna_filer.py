@@ -41,6 +41,12 @@ nr    fil                                         väntat utfall
 32    flöde med tomt antal                        raden utelämnas: "antal saknas"
 33    andra skalor (oro, problem), "pga"          känns igen; ordnade kategorier
 34    kodade svar med angiven skala               koden = plats i skalan; 99 = saknat
+35    antal 0, vikt 0, ålder 0 och 120            behålls; inga problem redovisas
+36    punkter på och strax utanför Sveriges       på gränsen godtas; utanför utelämnas; meddelandet
+      gränser (lat/lon och SWEREF 99 TM)          visar samma gränser som kontrollen (_LAT, _LON ...)
+37    varje namn i KOLUMNNAMN, i sju stavningar   känns igen som handbokens kolumn
+38    tomma rader före rubriken och mitt i        radnumren är filens egna, i CSV och xlsx;
+      (CSV och xlsx), titel överst                en titel ger ett tips i felet
 (h)   godtyckliga byte / CSV av slumpade bitar    data eller FilFel, aldrig ett annat fel
 ====  ==========================================  ===============================================
 """
@@ -58,6 +64,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tryggaplatser import egna_filer as ef
 from tryggaplatser.egna_filer import (
     KOLUMNNAMN,
     SVARSSKALOR,
@@ -757,10 +764,10 @@ def test_34_svarskolumner_med_skala(tmp_path):
 
 
 def test_skalorna_ar_desamma_som_i_mellanstads_enkat():
-    mellanstad = pytest.importorskip("tryggaplatser.mellanstad")
-    skalor = getattr(mellanstad, "SKALOR", None)
-    if skalor is None:
-        pytest.skip("mellanstad.SKALOR finns inte")
+    # Modulen och SKALOR hör till paketet: saknas de ska testet fallera, inte hoppas över.
+    from tryggaplatser import mellanstad
+
+    skalor = mellanstad.SKALOR
     assert list(SVARSSKALOR["trygghet"]) == skalor["otrygg_kvall"]
     assert list(SVARSSKALOR["trygghet_plats"]) == skalor["otrygg_centrum"]
     assert list(SVARSSKALOR["oro"]) == skalor["oro_samhalle"]
@@ -831,8 +838,6 @@ def test_35c_noll_vikt_och_granserna_for_alder(tmp_path):
 
 
 # --- 36. Sveriges gränser: samma konstanter i kontrollen och i meddelandena ----------------
-
-from tryggaplatser import egna_filer as ef  # noqa: E402
 
 _RE_INTERVALL = r"\b{namn} (\d[\d\u00a0 ]*(?:,\d+)?)–(\d[\d\u00a0 ]*(?:,\d+)?)"
 

@@ -164,3 +164,21 @@ def test_kontrollera_direkt(tmp_path, capsys):
     fil.write_text("Datum;Tid;Räknare;Antal\n2024-03-05;08.00;Torget;120\n", encoding="utf-8")
     assert kontrollera(str(fil), "flode") == SLUTKOD_OK
     assert "Användbara rader: 1" in capsys.readouterr().out
+
+
+def test_flode_med_tomma_rader_fore_rubriken_och_nollor(tmp_path):
+    # Rubrikraden är rad 3; antal 0 är ett giltigt värde; rad 5 har ett negativt antal.
+    fil = tmp_path / "flode.csv"
+    fil.write_text(
+        "\n;;\nDatum;Tid;Räknare;Antal\n2024-03-05;03.00;Torget;0\n2024-03-05;04.00;Torget;-2\n"
+        "2024-03-05;05.00;Torget;7\n",
+        encoding="utf-8",
+    )
+    r = kor("kontrollera", str(fil), "--typ", "flode")
+    assert r.returncode == SLUTKOD_OK, r.stderr
+    ut = r.stdout
+    assert "Rader lästa (utan rubrikraden): 3" in ut
+    assert "Användbara rader: 2" in ut
+    assert "kolumnen ”Antal”: väntade ett antal (ett heltal, minst 0), inte ett negativt tal: rad 5" in ut
+    assert "rubrikraden är rad 3 (tomma rader före den)" in ut
+    assert ut.rstrip().endswith("Radnumren räknas som i filen: rubrikraden är rad 3.")
