@@ -170,17 +170,24 @@ def test_gi_star_p_som_esda_utan_lika_varden():
 
 
 def test_gi_star_p_mot_exakt_uppraknad_fordelning():
-    # 3 × 3 rutor: hörnrutan har 3 grannar, som dras bland de 8 andra rutorna.
-    # Alla 56 sätt att välja 3 av 8 räknas upp, och det exakta p-värdet jämförs.
+    # 3 × 3 rutor. Varje ruta behåller sitt värde, och grannarna dras bland de 8 andra
+    # rutorna. Alla sätt att välja grannarna räknas upp (56 för hörn och kanter), och
+    # det exakta p-värdet jämförs med omkastningarnas. Värdena 2, 3 och 4 finns bara en
+    # gång, 5 är störst: då märks det om fel förekomst tas bort ur urnan.
     varden = np.array([[5.0, 1, 0], [2, 0, 3], [0, 1, 4]])
     res = gi_star(_rutor_fran_matris(varden), permutationer=99_999, fro=11)
     y = varden.ravel()
-    ovriga = np.delete(y, 0)
-    observerat = y[1] + y[3] + y[4]  # grannarna till hörnet (0, 0): öster, norr, diagonalen
-    summor = np.array([sum(c) for c in itertools.combinations(ovriga, 3)])
-    hog, lag = (summor >= observerat).mean(), (summor <= observerat).mean()
-    exakt = min(1.0, 2 * min(hog, lag))
-    assert res["p"].iloc[0] == pytest.approx(exakt, abs=0.01)
+    for i in range(9):
+        rad, kol = divmod(i, 3)
+        grannar = [
+            r * 3 + k for r in range(rad - 1, rad + 2) for k in range(kol - 1, kol + 2)
+            if 0 <= r < 3 and 0 <= k < 3 and (r, k) != (rad, kol)
+        ]
+        observerat = y[grannar].sum()
+        summor = np.array([sum(c) for c in itertools.combinations(np.delete(y, i), len(grannar))])
+        hog, lag = (summor >= observerat).mean(), (summor <= observerat).mean()
+        exakt = min(1.0, 2 * min(hog, lag))
+        assert res["p"].iloc[i] == pytest.approx(exakt, abs=0.01), i
     # Mittrutan har alla andra rutor som grannar: summan ändras aldrig, så p = 1 och z = 0.
     assert res["p"].iloc[4] == 1.0
     assert res["z"].iloc[4] == 0.0
