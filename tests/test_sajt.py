@@ -4,7 +4,12 @@
 - inga engelska gränssnittstexter från temat, Sphinx eller myst-nb;
 - inga adresser till andra värdar i det som laddas när sidan öppnas;
 - varje bild har en alternativtext som inte är ett filnamn;
-- varje intern länk och ankare går till något som finns.
+- varje intern länk och ankare går till något som finns;
+- inget rått Python-resultat på någon sida: inga tupler, dtype- eller Name-rader,
+  variabelnamn som kolumnrubriker, radnummer som index eller p = 0;
+- tal i tabeller med decimalkomma och datum i löptexten på svenskt sätt;
+- ett kapitels sidor numreras 5.1, 5.2 ... och sökningens utdrag börjar med sidans text;
+- en knapps namn innehåller den text som syns på knappen (WCAG 2.5.3).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ ENGELSKA_TEXTER = [
     "Please activate JavaScript", "Breadcrumb", "Home", "Main", "Page", "By", "Index",
     "Exercise", "Solution", "Note", "Warning", "Tip", "Important", "See also", "et al.",
     "URL:", "visited on", "editors", "edition", "Technical Report", "PhD thesis",
+    "Toggle hidden content", "Toggle navigation", "Toggle", "Copy to clipboard", "Copied!",
+    "Copy", "Failed to copy", "Close", "Expand", "Collapse", "Show", "Hide", "Clear search",
 ]
 #: Numrerade figur- och tabelltexter på engelska ("Fig. 1", "Table 2").
 _ENGELSK_NUMRERING = r"(?:Fig\.|Figure|Table|Listing) \d+"
@@ -151,12 +158,256 @@ def test_varje_kallhanvisning_pekar_ut_en_enda_kalla(bygge, sidor):
 
 
 def test_tal_i_tabeller_har_decimalkomma(bygge, sidor):
-    """Tabeller visar decimaltal på svenskt sätt (0,25), inte på engelskt (0.25)."""
-    engelskt = re.compile(r"^[−-]?\d+\.\d+$")
+    """Tabeller och utskrifter visar decimaltal på svenskt sätt (0,25), inte på engelskt (0.25).
+
+    En cell som bara är ett tal, eventuellt med procent- eller enhetstecken, får inte ha
+    decimalpunkt. Tal i e-form (1e-05) är aldrig svenska. I utskrifter gäller samma sak
+    för varje ord som är ett tal.
+    """
+    engelskt = re.compile(r"[−-]?\d+\.\d+(?:\s?(?:%|‰|[a-zåäö]+))?")
+    e_form = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?e[+−-]?\d+(?![\w.])")
     fynd = []
     for sida in sidor:
-        for cell in _las(sida).select("table td, table th"):
+        soup = _las(sida)
+        for cell in soup.select("table td, table th"):
             text = cell.get_text(strip=True)
-            if engelskt.match(text):
+            if engelskt.fullmatch(text) or e_form.search(text):
                 fynd.append(f"{_namn(bygge, sida)}: {text}")
+        for utskrift in _textutdata(soup):
+            fynd += [f"{_namn(bygge, sida)}: {ordet} i en utskrift" for ordet in utskrift.split()
+                     if re.fullmatch(r"[−-]?\d+\.\d+%?", ordet) or e_form.fullmatch(ordet)]
     assert not fynd, "Tal med decimalpunkt i tabeller:\n" + "\n".join(fynd[:40])
+
+
+# --- Inget rått Python-resultat -------------------------------------------------------
+
+#: En tupel som Python skriver den: (38, 38) eller (5635, 14).
+_TUPEL = re.compile(r"\((?:[−-]?\d+(?:\.\d+)?, )+[−-]?\d+(?:\.\d+)?,?\)")
+#: Raderna som pandas skriver under en Series, och Pythons representation av objekt.
+_PANDAS_RAD = re.compile(r"\bdtype: \w+|^Name: ", re.MULTILINE)
+_REPR = re.compile(
+    r"\b(?:datetime\.\w+|Timestamp|Timedelta|np\.\w+|numpy\.\w+|Decimal|Index|array)\(|"
+    r"<[\w.]+ object at 0x[0-9a-f]+>"
+)
+#: En utskriven Series: minst två rader i följd med en etikett, två mellanslag och ett tal.
+_SERIE = re.compile(r"(?:^\S[^\n]*? {2,}[−-]?\d[\d.,]*$\n?){2,}", re.MULTILINE)
+#: En kolumnrubrik som är ett variabelnamn: ruta_x, n_eff, ki_nedre.
+_VARIABELNAMN = re.compile(r"[a-zåäö]+(?:_[a-zåäö0-9]+)+")
+_HELTAL = re.compile(r"[−-]?\d+")
+
+
+def _celler_med_utdata(soup: BeautifulSoup):
+    return soup.select(".cell_output")
+
+
+def _textutdata(soup: BeautifulSoup) -> list[str]:
+    """Utskrifter och textresultat (print, en cell som slutar med ett värde)."""
+    return [pre.get_text() for cell in _celler_med_utdata(soup) for pre in cell.select("pre")]
+
+
+def _tabellens_index(tabell) -> tuple[list[str], list[str]]:
+    """(indexets namn, indexets etiketter) i en tabell från pandas."""
+    namn = [th.get_text(strip=True) for th in tabell.select("thead tr > th:first-child")]
+    etiketter = [th.get_text(strip=True) for th in tabell.select("tbody tr > th:first-child")]
+    return [n for n in namn if n], etiketter
+
+
+def test_inga_python_utskrifter_i_resultaten(bygge, sidor):
+    """Inga tupler, dtype- och Name-rader, objektrepresentationer eller utskrivna Series."""
+    fynd = []
+    for sida in sidor:
+        for cell in _celler_med_utdata(_las(sida)):
+            text = cell.get_text("\n")
+            for monster in (_TUPEL, _PANDAS_RAD, _REPR):
+                fynd += [f"{_namn(bygge, sida)}: {m.group(0)!r}" for m in monster.finditer(text)]
+        for utskrift in _textutdata(_las(sida)):
+            fynd += [f"{_namn(bygge, sida)}: utskriven Series {m.group(0)[:60]!r}"
+                     for m in _SERIE.finditer(utskrift)]
+    assert not fynd, "Rått Python-resultat på sidorna:\n" + "\n".join(sorted(set(fynd)))
+
+
+def test_inga_variabelnamn_som_kolumnrubriker(bygge, sidor):
+    """Tabeller har svenska rubriker, inte kolumnnamn från koden (ruta_x, n_eff, ki_nedre)."""
+    fynd = []
+    for sida in sidor:
+        for th in _las(sida).select("table th"):
+            text = th.get_text(strip=True)
+            if not th.find("code") and _VARIABELNAMN.fullmatch(text):
+                fynd.append(f"{_namn(bygge, sida)}: {text}")
+    assert not fynd, "Kolumnrubriker som är variabelnamn:\n" + "\n".join(sorted(set(fynd)))
+
+
+def test_inga_radnummer_som_index(bygge, sidor):
+    """En tabell från pandas visar inte sitt heltalsindex (0, 1, 2 ... eller 470, 469 ...).
+
+    Ett heltalsindex godtas bara med ett svenskt namn, som "År" för 2021, 2023 och 2025.
+    Ett namn som är ett variabelnamn med små bokstäver (veckodag) räknas inte.
+    """
+    fynd = []
+    for sida in sidor:
+        for tabell in _las(sida).select(".cell_output table"):
+            namn, etiketter = _tabellens_index(tabell)
+            if not etiketter or not all(_HELTAL.fullmatch(e) for e in etiketter):
+                continue
+            if not namn or all(re.fullmatch(r"[a-zåäö_]+", n) for n in namn):
+                fynd.append(f"{_namn(bygge, sida)}: index {', '.join(etiketter[:5])} ... "
+                            f"(namn: {namn or 'inget'})")
+    assert not fynd, "Tabeller som visar pandas radindex:\n" + "\n".join(fynd)
+
+
+def test_inget_p_lika_med_noll(bygge, sidor):
+    """Ett p-värde är aldrig exakt noll: skriv p < 0,001, inte p = 0 eller en nolla i tabellen."""
+    noll = re.compile(r"[−-]?0(?:[,.]0+)?(?:e[+-]?\d+)?")
+    fynd = []
+    for sida in sidor:
+        soup = _las(sida)
+        for m in re.finditer(r"\bp\s*={1,2}\s*0(?:[,.]0+)?(?![\d,.]*\d)", soup.get_text(" ")):
+            fynd.append(f"{_namn(bygge, sida)}: {m.group(0)!r}")
+        for tabell in soup.select("table"):
+            rubriker = [th.get_text(strip=True).lower() for th in tabell.select("thead tr:first-child th")]
+            for kol, rubrik in enumerate(rubriker):
+                if rubrik not in {"p", "p-värde", "p_varde", "p-varde"}:
+                    continue
+                for rad in tabell.select("tbody tr"):
+                    celler = rad.find_all(["th", "td"], recursive=False)
+                    if kol < len(celler) and noll.fullmatch(celler[kol].get_text(strip=True)):
+                        fynd.append(f"{_namn(bygge, sida)}: kolumnen {rubrik!r} har värdet "
+                                    f"{celler[kol].get_text(strip=True)!r}")
+    assert not fynd, "p-värden som visas som noll:\n" + "\n".join(sorted(set(fynd)))
+
+
+#: Engelska och numeriska datumformer som inte hör hemma i svensk löptext.
+_MANAD = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATUM = re.compile(
+    r"(?<![\w/.-])(?:\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    rf"(?:{_MANAD}) \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MANAD}))"
+    r"(?![\w/])"
+)
+
+
+def _lopande_text(soup: BeautifulSoup) -> list[str]:
+    """Stycken, listpunkter och bildtexter i sidans artikel, utan kod, tabeller och källor."""
+    artikel = soup.select_one("article")
+    if artikel is None:
+        return []
+    artikel = BeautifulSoup(str(artikel), "html.parser")
+    for el in artikel(["script", "style", "pre", "code", "table"]):
+        el.decompose()
+    for el in artikel.select(".cell_input, .cell_output, .citation, .citation-list, a.external"):
+        el.decompose()
+    return [el.get_text(" ", strip=True)
+            for el in artikel.find_all(["p", "dt", "dd", "figcaption", "caption", "h1", "h2", "h3"])]
+
+
+def test_datum_i_lopande_text_skrivs_pa_svenska(bygge, sidor):
+    """I löptext: 31 oktober 2022, inte 2022-10-31, 10/31/2022 eller October 31.
+
+    Tabeller, kod och referenslistan får ha datum som 2022-10-31.
+    """
+    fynd = []
+    for sida in sidor:
+        for stycke in _lopande_text(_las(sida)):
+            fynd += [f"{_namn(bygge, sida)}: {m.group(0)!r} i {stycke[:70]!r}"
+                     for m in _DATUM.finditer(stycke)]
+    assert not fynd, "Datum som inte är skrivna på svenskt sätt:\n" + "\n".join(sorted(set(fynd)))
+
+
+# --- Numrering, sökning och tillgängliga namn ----------------------------------------
+
+_NUMMER = re.compile(r"^(\d+(?:\.\d+)*)\. ")
+
+
+def test_kapitlets_sidor_numreras_efter_kapitlet(bygge):
+    """I menyn har kapitel N sidorna N.1, N.2 ... i följd (inte N.8 efter inledningens rubriker)."""
+    soup = _las(bygge.html / "book" / "index.html")
+    kapitel = soup.select("nav.bd-docs-nav li.toctree-l1")
+    fel, numrerade = [], 0
+    for kap in kapitel:
+        lank = kap.find("a")
+        m = _NUMMER.match(lank.get_text(strip=True))
+        if not m:
+            continue
+        numrerade += 1
+        sidor = [a.get_text(strip=True) for a in kap.select("li.toctree-l2 > a")]
+        vantat = [f"{m.group(1)}.{i}" for i in range(1, len(sidor) + 1)]
+        faktiskt = [(_NUMMER.match(t) or [None, None])[1] for t in sidor]
+        if faktiskt != vantat:
+            fel.append(f"{lank.get_text(strip=True)}: {faktiskt}, väntat {vantat}")
+    assert numrerade >= 5, f"Hittade bara {numrerade} numrerade kapitel i menyn."
+    assert not fel, "Sidornas nummer följer inte kapitlet:\n" + "\n".join(fel)
+
+
+def test_forsta_notebooken_i_kapitel_5_ar_5_1(bygge):
+    soup = _las(bygge.html / "chapters" / "05-brottsligheten-pa-platsen" / "tid.html")
+    titel = soup.title.get_text(strip=True)
+    assert titel.startswith("5.1. "), f"Sidans titel är {titel!r}, väntat 5.1."
+    aktuell = soup.select_one("nav.bd-docs-nav li.toctree-l2.current > a")
+    assert aktuell is not None and aktuell.get_text(strip=True).startswith("5.1. "), aktuell
+
+
+def test_kapitelinledningens_rubriker_har_inga_nummer(bygge, sidor):
+    """Rubrikerna på ett kapitels första sida tar inte nummer från kapitlets sidor.
+
+    Gäller kapitel med flera sidor; ett kapitel med en enda sida numrerar sina rubriker 3.1, 3.2 ...
+    """
+    fynd, inledningar = [], 0
+    for sida in sidor:
+        if sida.name != "index.html" or "chapters" not in sida.parts:
+            continue
+        if not _las(sida).select_one("nav.bd-docs-nav li.toctree-l1.current.has-children"):
+            continue
+        inledningar += 1
+        for rubrik in _las(sida).select("article h2, article h3"):
+            if rubrik.select_one(".section-number"):
+                fynd.append(f"{_namn(bygge, sida)}: {rubrik.get_text(' ', strip=True)[:60]}")
+    assert inledningar >= 4, f"Hittade bara {inledningar} kapitel med flera sidor."
+    assert not fynd, "Numrerade rubriker på kapitlens första sidor:\n" + "\n".join(fynd)
+
+
+def test_utskriftens_innehallsforteckning_ligger_utanfor_main(bygge, sidor):
+    """Sökningens utdrag är början av <main>; där ska sidans text stå, inte "Innehåll"."""
+    fynd = []
+    for sida in sidor:
+        main = _las(sida).select_one('[role="main"]')
+        if main is None:
+            continue
+        if main.select_one("#jb-print-docs-body, #jb-print-toc"):
+            fynd.append(f"{_namn(bygge, sida)}: utskriftens innehållsförteckning ligger i <main>")
+        elif main.get_text(" ", strip=True).startswith("Innehåll"):
+            fynd.append(f"{_namn(bygge, sida)}: <main> börjar med 'Innehåll'")
+    assert not fynd, "\n".join(fynd)
+
+
+_INTERAKTIVA = "a, button, summary, [role=button], [role=link], [role=tab], [role=menuitem]"
+
+
+def _synlig_text(el) -> str:
+    kopia = BeautifulSoup(str(el), "html.parser")
+    for dolt in kopia.select('[aria-hidden="true"], .visually-hidden, .sr-only, script, style'):
+        dolt.decompose()
+    return " ".join(kopia.get_text(" ").split())
+
+
+def _ord(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def test_namnet_innehaller_den_synliga_texten(bygge, sidor):
+    """En knapp eller länk med aria-label har den synliga texten i sitt namn (WCAG 2.5.3).
+
+    Sökknappen visar "Sök Ctrl + K"; en aria-label "Sök" döljer resten. Knappen för
+    dold kod visar "Visa koden"; en aria-label "Toggle hidden content" säger något annat.
+    """
+    fynd = []
+    for sida in sidor:
+        for el in _las(sida).select(_INTERAKTIVA):
+            etikett = el.get("aria-label")
+            synlig = _synlig_text(el)
+            if etikett is None or not _ord(synlig):
+                continue
+            namn = " ".join(_ord(etikett))
+            # Som axe: varje ord i den synliga texten ska finnas, i samma ordning.
+            if " ".join(_ord(synlig)) not in namn:
+                fynd.append(f"{_namn(bygge, sida)}: <{el.name}> visar {synlig[:40]!r} "
+                            f"men heter {etikett!r}")
+    assert not fynd, "Namn som inte innehåller den synliga texten:\n" + "\n".join(sorted(set(fynd)))
