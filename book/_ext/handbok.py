@@ -6,17 +6,27 @@
 - Sidorna laddar inte sphinx-thebe, som handboken inte använder.
 - Referenslistan får ARIA-roller som axe-core godtar.
 - Rotens omdirigeringssida får svenska som språk och en vanlig länk.
+- Kapitlen numreras i följd över handbokens delar, och ett kapitels sidor
+  numreras 5.1, 5.2 ...: rubrikerna på kapitlets första sida får inga nummer.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors.toctree import TocTreeCollector
+from sphinx.util import logging, url_re
 
 from tryggaplatser import __version__
+
+logger = logging.getLogger(__name__)
 
 #: Taggar som redan bestämmer hur en kodcell visas.
 _VISNINGSTAGGAR = {"hide-input", "hide-cell", "remove-input", "remove-cell", "show-input"}
@@ -88,7 +98,109 @@ def _svensk_omdirigering(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+def _har_undersidor(toc: nodes.Node) -> bool:
+    return any(True for _ in toc.findall(addnodes.toctree))
+
+
+def _numrera_avsnitt(self: TocTreeCollector, env: BuildEnvironment) -> list[str]:
+    """Ge avsnittsnummer till rubrikerna under de numrerade innehållsförteckningarna.
+
+    Ersätter Sphinx ``TocTreeCollector.assign_section_numbers`` (Sphinx 7.4) med
+    två skillnader:
+
+    - Numreringen fortsätter från en innehållsförteckning till nästa, så att
+      kapitlen i delen Analys fortsätter efter kapitlen i delen Grunder. Det gör
+      också sphinx-multitoc-numbering, som Jupyter Book laddar med
+      ``use_multitoc_numbering: true`` och som den här funktionen ersätter.
+    - Rubrikerna på en sida som har egna undersidor (ett kapitels första sida)
+      får inga nummer. Annars tar de nummer 5.1, 5.2 ... och kapitlets första
+      notebook blir 5.8. Figurer och tabeller under de rubrikerna numreras
+      ändå efter kapitlet (Sphinx ger dem förälderns nummer).
+
+    Returnerar sidorna vars nummer har ändrats och som måste skrivas om.
+    """
+    skriv_om: list[str] = []
+    tilldelade: set[str] = set()
+    gamla = env.toc_secnumbers
+    env.toc_secnumbers = {}
+    nummer: list[int] = []
+    kapitel = 0
+
+    def _ga_igenom_sidan(nod: nodes.Element, siffror: dict, djup: int,
+                         titel: nodes.title | None, utan_nummer: bool) -> None:
+        nonlocal kapitel
+        for under in nod.children:
+            if isinstance(under, nodes.bullet_list):
+                nummer.append(0)
+                _ga_igenom_sidan(under, siffror, djup - 1, titel, utan_nummer)
+                nummer.pop()
+                titel = None
+            elif isinstance(under, (nodes.list_item, addnodes.only)):
+                _ga_igenom_sidan(under, siffror, djup, titel, utan_nummer)
+                titel = None
+            elif isinstance(under, addnodes.compact_paragraph):
+                if "skip_section_number" in under:
+                    continue
+                referens = cast(nodes.reference, under[0])
+                if utan_nummer and titel is None:
+                    # En rubrik under sidans titel: ett tomt nummer, så att
+                    # Sphinx inte heller visar sidans nummer vid rubriken.
+                    siffror[referens["anchorname"]] = ()
+                    referens["secnumber"] = None
+                    continue
+                nummer[-1] += 1
+                if len(nummer) == 1:
+                    kapitel = nummer[0]
+                tal = list(nummer) if djup > 0 else None
+                siffror[referens["anchorname"]] = tuple(nummer) if djup > 0 else ()
+                referens["secnumber"] = tal
+                if titel:
+                    titel["secnumber"] = tal
+                    titel = None
+            elif isinstance(under, addnodes.toctree):
+                _ga_igenom_forteckningen(under, djup)
+
+    def _ga_igenom_forteckningen(forteckning: addnodes.toctree, djup: int) -> None:
+        if djup == 0:
+            return
+        for _titel, sida in forteckning["entries"]:
+            if url_re.match(sida) or sida == "self":
+                continue
+            if sida in tilldelade:
+                logger.warning(
+                    "%s har redan fått avsnittsnummer (nästlad numrerad innehållsförteckning?)",
+                    sida, location=forteckning, type="toc", subtype="secnum")
+            elif sida in env.tocs:
+                siffror: dict[str, tuple[int, ...]] = {}
+                env.toc_secnumbers[sida] = siffror
+                tilldelade.add(sida)
+                _ga_igenom_sidan(env.tocs[sida], siffror, djup, env.titles.get(sida),
+                                 _har_undersidor(env.tocs[sida]))
+                if siffror != gamla.get(sida):
+                    skriv_om.append(sida)
+
+    # Sidorna i den ordning Sphinx läste in dem, som sphinx-multitoc-numbering.
+    for sida in [s for s in env.tocs if s in env.numbered_toctrees]:
+        tilldelade.add(sida)
+        for forteckning in env.get_doctree(sida).findall(addnodes.toctree):
+            djup = forteckning.get("numbered", 0)
+            if djup:
+                nummer[:] = [kapitel]
+                _ga_igenom_forteckningen(forteckning, djup)
+    return skriv_om
+
+
+def _byt_numrering(app: Sphinx, config: Config) -> None:
+    """Efter alla tilläggs setup, så att också sphinx-multitoc-numberings version ersätts.
+
+    sphinx-external-toc:s insamlare anropar den här funktionen och sätter sedan om
+    kapitelnumren i följd, eftersom ``use_multitoc_numbering`` är sant.
+    """
+    TocTreeCollector.assign_section_numbers = _numrera_avsnitt
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _byt_numrering)
     app.connect("config-inited", _satt_version)
     app.connect("source-read", _dolj_kod)
     app.connect("builder-inited", _koppla_bort_thebe)
