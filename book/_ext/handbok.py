@@ -8,15 +8,20 @@
 - Rotens omdirigeringssida får svenska som språk och en vanlig länk.
 - Kapitlen numreras i följd över handbokens delar, och ett kapitels sidor
   numreras 5.1, 5.2 ...: rubrikerna på kapitlets första sida får inga nummer.
+- Knappen som visar dold kod har bara sin synliga svenska text som namn.
+- Kopieringsknappen (sphinx-copybutton) och fällknapparna (sphinx-togglebutton)
+  har svenska namn och texter.
 """
 
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 from typing import cast
 
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -83,6 +88,44 @@ def _tillganglig_html(app: Sphinx, pagename: str, templatename: str, context: di
     """
     if "body" in context:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+#: Ändringar i skript som tillägg lägger i _static/, där texterna är hårdkodade på engelska.
+#: sphinx-copybutton 0.5.2 väljer språk efter <html lang> men har ingen svenska.
+_SVENSKA_SKRIPT = {
+    "copybutton.js": [(
+        "const messages = {\n",
+        "const messages = {\n  'sv': {\n    'copy': 'Kopiera',\n"
+        "    'copy_to_clipboard': 'Kopiera till urklipp',\n    'copy_success': 'Kopierat!',\n"
+        "    'copy_failure': 'Kunde inte kopiera',\n  },\n",
+    )],
+    "togglebutton.js": [(
+        'aria-label="Toggle hidden content"', 'aria-label="Visa eller dölj innehållet"',
+    )],
+}
+
+
+def _svenska_skript(app: Sphinx, exception: Exception | None) -> None:
+    """Översätt de engelska texterna i tilläggens skript i den byggda webbplatsen.
+
+    Hittas inte texten som ska bytas (en ny version av tillägget) blir det en
+    varning, och med -W ett fel, så att ingen engelska slinker igenom tyst.
+    """
+    if exception or app.builder.format != "html":
+        return
+    for namn, byten in _SVENSKA_SKRIPT.items():
+        fil = Path(app.outdir, "_static", namn)
+        if not fil.exists():
+            continue
+        text = fil.read_text(encoding="utf-8")
+        for gammalt, nytt in byten:
+            if nytt in text:
+                continue
+            if gammalt not in text:
+                logger.warning("Hittar inte %r i %s; har tillägget bytt version?", gammalt, fil)
+                continue
+            text = text.replace(gammalt, nytt, 1)
+        fil.write_text(text, encoding="utf-8")
 
 
 def _svensk_omdirigering(app: Sphinx, exception: Exception | None) -> None:
@@ -190,6 +233,23 @@ def _numrera_avsnitt(self: TocTreeCollector, env: BuildEnvironment) -> list[str]
     return skriv_om
 
 
+def _visa_dold_kod(self, node: HideCodeCellNode) -> None:
+    """Som myst-nb:s visit_HideCellInput, men utan den engelska aria-etiketten.
+
+    ``<summary>`` får då sitt namn av den synliga texten ("Visa koden" eller
+    "Dölj koden"), som WCAG 2.5.3 kräver.
+    """
+    self.body.append(f'<details class="admonition hide {" ".join(node["classes"])}">\n')
+    self.body.append("<summary>\n")
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def _dold_kod_slut(self, node: HideCodeCellNode) -> None:
+    self.body.append("</details>\n")
+
+
 def _byt_numrering(app: Sphinx, config: Config) -> None:
     """Efter alla tilläggs setup, så att också sphinx-multitoc-numberings version ersätts.
 
@@ -201,6 +261,8 @@ def _byt_numrering(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _byt_numrering)
+    app.setup_extension("myst_nb")
+    app.add_node(HideCodeCellNode, override=True, html=(_visa_dold_kod, _dold_kod_slut))
     app.connect("config-inited", _satt_version)
     app.connect("source-read", _dolj_kod)
     app.connect("builder-inited", _koppla_bort_thebe)
@@ -208,4 +270,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _tillganglig_html)
     # Efter jupyter-books egen omdirigeringssida, som saknar språk.
     app.connect("build-finished", _svensk_omdirigering, priority=900)
+    app.connect("build-finished", _svenska_skript)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
