@@ -8,12 +8,11 @@ varje arbetsprocess sitt eget.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pytest
@@ -36,9 +35,11 @@ class Bygge:
     returkod: int
     logg: str
     html: Path
-    #: De spårade filernas ändringar enligt git före och efter bygget (None utan git).
-    sparade_fore: dict[str, str] | None = None
-    sparade_efter: dict[str, str] | None = None
+    #: Filer i arbetskopian (utanför utmappen) som bygget öppnade för att skriva,
+    #: döpte om eller tog bort, relativt till roten.
+    skrivna: list[str] = field(default_factory=list)
+    #: Antalet filer som bygget skrev över huvud taget (också i utmappen).
+    skrivna_totalt: int = 0
 
     def sidor(self) -> list[Path]:
         """Alla HTML-sidor som en läsare kan öppna (inte temats egna filer)."""
@@ -49,36 +50,47 @@ class Bygge:
         )
 
 
-def sparade_filers_andringar() -> dict[str, str] | None:
-    """Varje ändrad eller borttagen spårad fil, med git-status och innehållets hash.
-
-    Hashen gör att också en fil som redan var ändrad före bygget och som bygget
-    skriver om syns som en skillnad.
-    """
-    ut = subprocess.run(["git", "status", "--porcelain=v1", "-z", "--untracked-files=no"],
-                        cwd=ROT, capture_output=True)
-    if ut.returncode != 0:
-        return None
-    andringar = {}
-    for post in ut.stdout.decode("utf-8", "surrogateescape").split("\0"):
-        if not post:
-            continue
-        status, sokvag = post[:2], post[3:]
-        fil = ROT / sokvag
-        innehall = hashlib.sha256(fil.read_bytes()).hexdigest() if fil.is_file() else "saknas"
-        andringar[sokvag] = f"{status} {innehall}"
-    return andringar
+#: Kör jupyter-book i samma process med en granskningskrok (PEP 578) som antecknar
+#: varje fil som bygget skriver, döper om eller tar bort.
+_BYGG_MED_SKRIVLOGG = """
+import json, os, sys
+skrivna = set()
+def krok(handelse, argument):
+    if handelse == "open" and isinstance(argument[0], (str, bytes, os.PathLike)):
+        sokvag, lage, flaggor = argument
+        skriver = any(t in (lage or "") for t in "wax+") or (
+            lage is None and flaggor & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC))
+        if skriver:
+            skrivna.add(os.path.abspath(os.fsdecode(sokvag)))
+    elif handelse in ("os.rename", "os.remove", "os.rmdir", "os.mkdir", "shutil.rmtree"):
+        for sokvag in argument[:2]:
+            if isinstance(sokvag, (str, bytes, os.PathLike)):
+                skrivna.add(os.path.abspath(os.fsdecode(sokvag)))
+logg, *sys.argv[1:] = sys.argv[1:]
+sys.argv[0] = "jupyter-book"
+sys.addaudithook(krok)
+from jupyter_book.cli.main import main
+try:
+    main()
+finally:
+    with open(logg, "w", encoding="utf-8") as f:
+        json.dump(sorted(skrivna), f)
+"""
 
 
 def _bygg(ut: Path) -> Bygge:
     """Bygg hela handboken från början, strikt, till ``ut``."""
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    kommando = [str(jupyter_book), "build", str(ROT), "--all", "-W", "-n", "--keep-going",
-                "--path-output", str(ut)]
-    fore = sparade_filers_andringar()
+    skrivlogg = ut / "skrivna.json"
+    kommando = [sys.executable, "-c", _BYGG_MED_SKRIVLOGG, str(skrivlogg),
+                "build", str(ROT), "--all", "-W", "-n", "--keep-going", "--path-output", str(ut)]
     resultat = subprocess.run(kommando, cwd=ROT, capture_output=True, text=True)
+    skrivna = json.loads(skrivlogg.read_text(encoding="utf-8")) if skrivlogg.exists() else []
+    i_arbetskopian = sorted(
+        str(Path(f).relative_to(ROT)) for f in skrivna
+        if Path(f).is_relative_to(ROT) and not Path(f).is_relative_to(ut)
+    )
     return Bygge(resultat.returncode, resultat.stdout + resultat.stderr, ut / "_build" / "html",
-                 fore, sparade_filers_andringar())
+                 i_arbetskopian, len(skrivna))
 
 
 def _bygg_en_gang(mapp: Path) -> Bygge:
