@@ -11,11 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tryggaplatser.statistik import (
+    FLAGGA_UNDER,
+    FOR_FA_I_KATEGORI,
+    FOR_FA_SVAR,
+    MINSTA_ANTAL_I_KATEGORI,
+    MINSTA_ANTAL_SVAR,
     SAKNAS,
+    SKYDDAR_ANNAN_GRUPP,
     andel_med_ki,
     andel_per_grupp,
     designeffekt,
     effektivt_n,
+    skal_att_dolja,
     skillnad_med_ki,
     wilson_intervall,
 )
@@ -219,19 +226,22 @@ def enkat() -> pd.DataFrame:
 
 
 def test_andel_per_grupp_raknar_ratt_andelar(enkat):
-    t = andel_per_grupp(enkat, "kon", "otrygg")
+    t = andel_per_grupp(enkat, "kon", "otrygg", sekundart_skydd=False)
     assert t.loc["kvinna", "andel"] == pytest.approx(0.5)
     assert t.loc["man", "andel"] == pytest.approx(0.2)
     assert list(t["n"]) == [4, 60, 40]  # grupperna i bokstavsordning
 
 
 def test_andel_per_grupp_doljer_och_flaggar(enkat):
-    t = andel_per_grupp(enkat, "kon", "otrygg", undertryck_under=5, flagga_under=50)
+    t = andel_per_grupp(enkat, "kon", "otrygg", minsta_antal_svar=5, flagga_under=50,
+                        sekundart_skydd=False)
     assert t.loc["annat", "status"] == "dold"
+    assert t.loc["annat", "skal"] == FOR_FA_SVAR
     assert t.loc["annat", ["andel", "ki_nedre", "ki_ovre"]].isna().all()
-    assert t.loc["annat", "n"] == 4  # antalet visas, men inte andelen
+    assert t.loc["annat", "n"] == 4  # antalet finns kvar, men inte andelen
     assert t.loc["man", "status"] == "osäker"  # 40 < 50
     assert t.loc["kvinna", "status"] == "ok"
+    assert t.loc["kvinna", "skal"] == "" and t.loc["man", "skal"] == ""
 
 
 def test_flaggan_galler_effektivt_n(enkat):
@@ -253,7 +263,7 @@ def test_andel_per_grupp_med_tva_grupperingar(enkat):
 def test_saknad_gruppuppgift_blir_egen_grupp(enkat):
     df = enkat.copy()
     df.loc[[0, 1, 2], "kon"] = None
-    t = andel_per_grupp(df, "kon", "otrygg", undertryck_under=0)
+    t = andel_per_grupp(df, "kon", "otrygg", minsta_antal_svar=0)
     assert t.loc[SAKNAS, "n"] == 3
     assert t["n"].sum() == len(df)
 
@@ -262,7 +272,7 @@ def test_saknad_uppgift_i_kategorisk_kolumn(enkat):
     df = enkat.copy()
     df["kon"] = pd.Categorical(df["kon"], categories=["kvinna", "man", "annat"])
     df.loc[[0, 1], "kon"] = np.nan
-    t = andel_per_grupp(df, "kon", "otrygg", undertryck_under=0)
+    t = andel_per_grupp(df, "kon", "otrygg", minsta_antal_svar=0)
     assert t.loc[SAKNAS, "n"] == 2
     assert list(t.index) == ["kvinna", "man", "annat", SAKNAS]
 
@@ -278,6 +288,184 @@ def test_fel_i_en_grupp_namnger_gruppen(enkat):
     df.loc[70, "otrygg"] = 3
     with pytest.raises(ValueError, match="gruppen .*man"):
         andel_per_grupp(df, "kon", "otrygg")
+
+
+# --- regeln för små grupper: gränserna -----------------------------------------------------
+
+
+def _grupp(namn: str, n: int, antal_otrygga: int) -> pd.DataFrame:
+    return pd.DataFrame({"grupp": [namn] * n,
+                         "otrygg": [True] * antal_otrygga + [False] * (n - antal_otrygga)})
+
+
+def test_handbokens_granser_ar_de_som_texten_anger():
+    # Grupper-notebooken och docstringarna säger 10 svar, 3 i en kategori och effektivt n 50.
+    assert (MINSTA_ANTAL_SVAR, MINSTA_ANTAL_I_KATEGORI, FLAGGA_UNDER) == (10, 3, 50)
+
+
+def test_grupp_med_exakt_tio_svar_visas_och_med_nio_doljs():
+    # Handbokens gräns: 10 svar. Talen är skrivna ut här, inte hämtade ur konstanten,
+    # så att testet fallerar om gränsen flyttas ett steg åt något håll.
+    assert skal_att_dolja(10, 5) == ""
+    assert skal_att_dolja(9, 5) == FOR_FA_SVAR
+    df = pd.concat([_grupp("tio", 10, 5), _grupp("nio", 9, 4)])
+    t = andel_per_grupp(df, "grupp", "otrygg", sekundart_skydd=False)
+    assert t.loc["tio", "status"] != "dold"
+    assert t.loc["tio", "andel"] == pytest.approx(0.5)
+    assert t.loc["nio", "status"] == "dold"
+    assert t.loc["nio", "skal"] == FOR_FA_SVAR
+    assert np.isnan(t.loc["nio", "andel"])
+
+
+def test_tre_i_kategorin_visas_och_tva_doljs():
+    # Handbokens gräns: 3 svar i kategorin och 3 utanför den.
+    assert skal_att_dolja(20, 3) == "" and skal_att_dolja(20, 17) == ""
+    assert skal_att_dolja(20, 2) == FOR_FA_I_KATEGORI
+    assert skal_att_dolja(20, 18) == FOR_FA_I_KATEGORI
+    df = pd.concat([_grupp("tre", 20, 3), _grupp("två", 20, 2),
+                    _grupp("sjutton", 20, 17), _grupp("arton", 20, 18)])
+    t = andel_per_grupp(df, "grupp", "otrygg", sekundart_skydd=False)
+    assert t.loc["tre", "andel"] == pytest.approx(0.15)
+    assert t.loc["sjutton", "andel"] == pytest.approx(0.85)
+    for namn in ("två", "arton"):
+        assert t.loc[namn, "status"] == "dold", namn
+        assert t.loc[namn, "skal"] == FOR_FA_I_KATEGORI
+        assert np.isnan(t.loc[namn, "andel"])
+
+
+@pytest.mark.parametrize("antal_otrygga", [0, 100])
+def test_noll_och_hundra_procent_doljs_aven_i_stor_grupp(antal_otrygga):
+    df = pd.concat([_grupp("alla lika", 100, antal_otrygga), _grupp("blandad", 100, 50)])
+    t = andel_per_grupp(df, "grupp", "otrygg", sekundart_skydd=False)
+    assert t.loc["alla lika", "status"] == "dold"
+    assert t.loc["blandad", "status"] == "ok"
+
+
+@pytest.mark.parametrize("grans", [1, 4, 25])
+def test_gransen_for_antal_svar_galler_exakt_vid_vald_grans(grans):
+    assert skal_att_dolja(grans, grans // 2 if grans > 1 else 0, minsta_antal_svar=grans,
+                          minsta_antal_i_kategori=0) == ""
+    assert skal_att_dolja(grans - 1, 0, minsta_antal_svar=grans,
+                          minsta_antal_i_kategori=0) == FOR_FA_SVAR
+
+
+@pytest.mark.parametrize("grans", [1, 2, 5])
+def test_gransen_for_kategorin_galler_exakt_vid_vald_grans(grans):
+    n = 40
+    for antal in (grans, n - grans):
+        assert skal_att_dolja(n, antal, minsta_antal_i_kategori=grans) == ""
+    for antal in (grans - 1, n - grans + 1):
+        assert skal_att_dolja(n, antal, minsta_antal_i_kategori=grans) == FOR_FA_I_KATEGORI
+
+
+def test_kategorigransen_raknar_personer_inte_vikter():
+    # Tre otrygga med små vikter får visas; två otrygga med stora vikter får inte det,
+    # fast den vägda andelen är hög.
+    tre = _grupp("tre", 30, 3).assign(vikt=[0.1] * 3 + [1.0] * 27)
+    tva = _grupp("två", 30, 2).assign(vikt=[50.0] * 2 + [1.0] * 28)
+    t = andel_per_grupp(pd.concat([tre, tva]), "grupp", "otrygg", vikt="vikt",
+                        sekundart_skydd=False)
+    assert t.loc["tre", "status"] != "dold"
+    assert t.loc["två", "status"] == "dold"
+
+
+def test_flaggan_galler_exakt_vid_effektivt_n_50():
+    df = pd.concat([_grupp("femtio", 50, 20), _grupp("fyrtionio", 49, 20)])
+    t = andel_per_grupp(df, "grupp", "otrygg", sekundart_skydd=False)
+    assert t.loc["femtio", "status"] == "ok"
+    assert t.loc["fyrtionio", "status"] == "osäker"
+
+
+@pytest.mark.parametrize(
+    "argument,fel",
+    [
+        ({"minsta_antal_svar": -1}, ValueError),
+        ({"minsta_antal_i_kategori": -1}, ValueError),
+        ({"flagga_under": -5}, ValueError),
+        ({"minsta_antal_svar": 2.5}, TypeError),
+        ({"minsta_antal_i_kategori": True}, TypeError),
+    ],
+)
+def test_ogiltiga_granser_ger_svenskt_fel(enkat, argument, fel):
+    with pytest.raises(fel, match="andel_per_grupp"):
+        andel_per_grupp(enkat, "kon", "otrygg", **argument)
+
+
+def test_skal_att_dolja_avvisar_fler_i_kategorin_an_svar():
+    with pytest.raises(ValueError, match="större än n"):
+        skal_att_dolja(5, 6)
+
+
+# --- regeln för små grupper: sekundärt skydd ----------------------------------------------
+
+
+def test_en_ensam_dold_grupp_skyddas_av_den_minsta_synliga():
+    df = pd.concat([_grupp("A", 200, 60), _grupp("B", 40, 10), _grupp("C", 25, 5),
+                    _grupp("D", 6, 3)])
+    t = andel_per_grupp(df, "grupp", "otrygg")
+    assert t.loc["D", "skal"] == FOR_FA_SVAR
+    # Utan skydd går D att räkna fram ur totalen. C är den minsta synliga gruppen.
+    assert t.loc["C", "status"] == "dold"
+    assert t.loc["C", "skal"] == SKYDDAR_ANNAN_GRUPP
+    assert np.isnan(t.loc["C", "andel"])
+    assert list(t.loc[["A", "B"], "status"]) == ["ok", "osäker"]
+
+
+def test_tva_dolda_grupper_behover_inget_extra_skydd():
+    df = pd.concat([_grupp("A", 200, 60), _grupp("B", 40, 10), _grupp("C", 6, 3),
+                    _grupp("D", 5, 2)])
+    t = andel_per_grupp(df, "grupp", "otrygg")
+    assert list(t["status"]) == ["ok", "osäker", "dold", "dold"]
+    assert SKYDDAR_ANNAN_GRUPP not in set(t["skal"])
+
+
+def test_inga_dolda_grupper_ger_inget_sekundart_skydd():
+    df = pd.concat([_grupp("A", 200, 60), _grupp("B", 40, 10)])
+    assert (andel_per_grupp(df, "grupp", "otrygg")["skal"] == "").all()
+
+
+def test_sekundart_skydd_i_tva_riktningar():
+    # Tre områden gånger två kön. Bara (norr, man) är för liten. Den går att räkna fram
+    # både ur norrs totala andel och ur männens, så skyddet måste verka i båda riktningarna.
+    delar = []
+    for omrade, n_kvinnor, n_man in (("norr", 30, 5), ("centrum", 60, 50), ("söder", 40, 35)):
+        delar.append(_grupp("kvinna", n_kvinnor, n_kvinnor // 2).assign(omrade=omrade))
+        delar.append(_grupp("man", n_man, max(n_man // 3, 2)).assign(omrade=omrade))
+    df = pd.concat(delar).rename(columns={"grupp": "kon"})
+    t = andel_per_grupp(df, ["omrade", "kon"], "otrygg")
+    dolda = set(t.index[t["status"] == "dold"])
+    assert ("norr", "man") in dolda
+    assert ("norr", "kvinna") in dolda  # skyddar inom norr
+    assert ("söder", "man") in dolda  # den minsta synliga mannen skyddar inom männen
+    assert ("söder", "kvinna") in dolda  # och då måste söder skyddas inom söder
+    assert ("centrum", "kvinna") not in dolda and ("centrum", "man") not in dolda
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(st.tuples(st.integers(1, 40), st.floats(0, 1)), min_size=6, max_size=6),
+)
+def test_ingen_indelning_har_exakt_en_dold_grupp(celler):
+    # Två kön gånger tre områden, med slumpade storlekar och andelar.
+    delar = []
+    for (n, p), (kon, omrade) in zip(celler, [(k, o) for k in "KM" for o in "xyz"], strict=True):
+        antal = round(n * p)
+        delar.append(_grupp(kon, n, antal).assign(omrade=omrade))
+    df = pd.concat(delar).rename(columns={"grupp": "kon"})
+    t = andel_per_grupp(df, ["kon", "omrade"], "otrygg")
+    dold = t["status"] == "dold"
+    for niva in ("kon", "omrade"):
+        ovrig = "omrade" if niva == "kon" else "kon"
+        per_indelning = dold.groupby(level=ovrig).agg(["sum", "size"])
+        fel = per_indelning[(per_indelning["sum"] == 1) & (per_indelning["size"] > 1)]
+        assert fel.empty, (niva, t[["n", "status", "skal"]])
+    # Primärt dolda grupper är dolda av rätt skäl, och bara dolda grupper saknar andel.
+    for (kon, omrade), rad in t.iterrows():
+        d = df[(df["kon"] == kon) & (df["omrade"] == omrade)]
+        if len(d) < 10 or min(d["otrygg"].sum(), (~d["otrygg"]).sum()) < 3:
+            assert rad["status"] == "dold"
+            assert rad["skal"] in (FOR_FA_SVAR, FOR_FA_I_KATEGORI)
+    assert t.loc[dold, "andel"].isna().all() and t.loc[~dold, "andel"].notna().all()
 
 
 # --- skillnad_med_ki -----------------------------------------------------------------------
@@ -319,6 +507,6 @@ def test_skillnad_innehaller_skattningen_och_byter_tecken(p1, n1, p2, n2):
 def test_kategoriernas_ordning_foljer_med_vid_unstack(enkat):
     df = enkat.copy()
     df["omrade"] = pd.Categorical(df["omrade"], categories=["norr", "centrum"])
-    t = andel_per_grupp(df, ["omrade", "kon"], "otrygg", undertryck_under=0)
+    t = andel_per_grupp(df, ["omrade", "kon"], "otrygg", minsta_antal_svar=0)
     assert list(t.unstack("kon").index) == ["norr", "centrum"]
     assert list(andel_per_grupp(df, "omrade", "otrygg").index) == ["norr", "centrum"]

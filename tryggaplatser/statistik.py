@@ -8,7 +8,9 @@ analyser och som inte ska behöva skrivas om varje gång:
 * :func:`wilson_intervall` ger ett konfidensintervall för en andel.
 * :func:`andel_med_ki` räknar en andel, vägd eller ovägd, med intervall.
 * :func:`andel_per_grupp` gör samma sak per grupp och döljer eller flaggar
-  små grupper.
+  små grupper enligt handbokens regel (:func:`skal_att_dolja` och
+  konstanterna :data:`MINSTA_ANTAL_SVAR`, :data:`MINSTA_ANTAL_I_KATEGORI` och
+  :data:`FLAGGA_UNDER`).
 * :func:`skillnad_med_ki` ger ett intervall för skillnaden mellan två andelar,
   till exempel två mätår.
 
@@ -39,16 +41,40 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "FLAGGA_UNDER",
+    "MINSTA_ANTAL_I_KATEGORI",
+    "MINSTA_ANTAL_SVAR",
     "andel_med_ki",
     "andel_per_grupp",
     "designeffekt",
     "effektivt_n",
+    "skal_att_dolja",
     "skillnad_med_ki",
     "wilson_intervall",
 ]
 
 #: Etiketten för en grupp där bakgrundsuppgiften saknas.
 SAKNAS = "Uppgift saknas"
+
+# Handbokens regel för små grupper. Gränserna är handbokens egna, inte officiella
+# svenska gränser. Skälen står i docstringen till andel_per_grupp.
+
+#: Minsta antal svar i en grupp för att gruppens andel ska visas. En grupp med
+#: exakt så många svar visas; en grupp med ett svar färre döljs.
+MINSTA_ANTAL_SVAR = 10
+
+#: Minsta antal svar i svarskategorin, och minsta antal utanför den, för att en
+#: andel ska visas. Med 3 döljs till exempel 2 otrygga av 20, men inte 3 av 20.
+#: Regeln döljer alltid andelarna 0 och 100 procent.
+MINSTA_ANTAL_I_KATEGORI = 3
+
+#: Grupper med lägre effektiv urvalsstorlek än så visas men flaggas som osäkra.
+FLAGGA_UNDER = 50
+
+#: Skälen som :func:`skal_att_dolja` och :func:`andel_per_grupp` anger.
+FOR_FA_SVAR = "för få svar"
+FOR_FA_I_KATEGORI = "för få i en svarskategori"
+SKYDDAR_ANNAN_GRUPP = "skyddar en annan dold grupp"
 
 
 def _som_vikter(vikter: object, funktion: str) -> np.ndarray:
@@ -282,25 +308,158 @@ def andel_med_ki(
     return {"andel": andel, "ki_nedre": nedre, "ki_ovre": ovre, "n": int(y.size), "n_eff": n_eff}
 
 
+def _kontrollera_grans(varde: object, namn: str, funktion: str) -> int:
+    if isinstance(varde, bool) or not isinstance(varde, (int, np.integer)):
+        raise TypeError(f"{funktion}: {namn} måste vara ett heltal, inte {varde!r}.")
+    if varde < 0:
+        raise ValueError(f"{funktion}: {namn} kan inte vara negativ ({varde}).")
+    return int(varde)
+
+
+def skal_att_dolja(
+    n: int,
+    antal_i_kategorin: int,
+    minsta_antal_svar: int = MINSTA_ANTAL_SVAR,
+    minsta_antal_i_kategori: int = MINSTA_ANTAL_I_KATEGORI,
+) -> str:
+    """Säg om en grupps andel måste döljas, och i så fall varför.
+
+    Det här är första steget i handbokens regel för små grupper (primärt
+    röjandeskydd). Andelen döljs om
+
+    * gruppen har färre än ``minsta_antal_svar`` svar, eller
+    * färre än ``minsta_antal_i_kategori`` svar hör till svarskategorin, eller
+      färre än så hör inte till den.
+
+    Den andra gränsen är också regeln om 0 och 100 procent: en sådan andel
+    visar vad varje person i gruppen har svarat. Gränserna räknar personer,
+    inte vikter, eftersom det är personer som kan pekas ut.
+
+    Parametrar
+    ----------
+    n : int
+        Antalet svar i gruppen.
+    antal_i_kategorin : int
+        Antalet svar i gruppen som hör till svarskategorin, till exempel antalet
+        otrygga. Mellan 0 och ``n``.
+    minsta_antal_svar : int, standard :data:`MINSTA_ANTAL_SVAR` (10)
+        En grupp med exakt så många svar får visas.
+    minsta_antal_i_kategori : int, standard :data:`MINSTA_ANTAL_I_KATEGORI` (3)
+        Exakt så många i kategorin, eller utanför den, får visas.
+
+    Returnerar
+    ----------
+    str
+        En tom sträng om andelen får visas. Annars skälet: ``"för få svar"``
+        eller ``"för få i en svarskategori"``.
+
+    Exempel
+    -------
+    En grupp med exakt tio svar visas, en med nio döljs:
+
+    >>> skal_att_dolja(10, 5)
+    ''
+    >>> skal_att_dolja(9, 5)
+    'för få svar'
+
+    Tre otrygga av 20 visas, två döljs. Detsamma gäller dem som inte är otrygga:
+
+    >>> skal_att_dolja(20, 3), skal_att_dolja(20, 17)
+    ('', '')
+    >>> skal_att_dolja(20, 2)
+    'för få i en svarskategori'
+    >>> skal_att_dolja(20, 18)
+    'för få i en svarskategori'
+
+    Andelarna 0 och 100 procent döljs alltid:
+
+    >>> skal_att_dolja(40, 0), skal_att_dolja(40, 40)
+    ('för få i en svarskategori', 'för få i en svarskategori')
+    """
+    funktion = "skal_att_dolja"
+    n = _kontrollera_grans(n, "n", funktion)
+    antal = _kontrollera_grans(antal_i_kategorin, "antal_i_kategorin", funktion)
+    if antal > n:
+        raise ValueError(
+            f"{funktion}: antal_i_kategorin ({antal}) kan inte vara större än n ({n})."
+        )
+    grupp_grans = _kontrollera_grans(minsta_antal_svar, "minsta_antal_svar", funktion)
+    kategori_grans = _kontrollera_grans(minsta_antal_i_kategori, "minsta_antal_i_kategori", funktion)
+    if n < grupp_grans:
+        return FOR_FA_SVAR
+    if min(antal, n - antal) < kategori_grans:
+        return FOR_FA_I_KATEGORI
+    return ""
+
+
+def _sekundart_skydd(nycklar: pd.DataFrame, dold: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Dölj fler grupper tills ingen dold grupp går att räkna fram ur en summa.
+
+    ``nycklar`` har en kolumn per grupperingskolumn och en rad per grupp.
+    En *indelning* är alla grupper som bara skiljer sig åt i en kolumn, till
+    exempel alla åldersgrupper bland kvinnor i Centrum. Om exakt en grupp i en
+    indelning är dold, och indelningens summa visas någon annanstans, går den
+    att räkna fram. Då döljs också den minsta synliga gruppen i indelningen.
+    Det upprepas tills inget ändras. Returnerar de grupper som doldes här.
+    """
+    dold = dold.copy()
+    sekundar = np.zeros(len(dold), dtype=bool)
+    kolumner = list(nycklar.columns)
+    indelningar = []
+    for kolumn in kolumner:
+        ovriga = [k for k in kolumner if k != kolumn]
+        if ovriga:
+            grupperade = nycklar.groupby(ovriga, observed=True, sort=False, dropna=False)
+            indelningar.extend(np.asarray(p) for p in grupperade.indices.values())
+        else:
+            indelningar.append(np.arange(len(nycklar)))
+    andrad = True
+    while andrad:
+        andrad = False
+        for pos in indelningar:
+            if len(pos) > 1 and int(dold[pos].sum()) == 1:
+                synliga = pos[~dold[pos]]
+                val = synliga[np.argmin(n[synliga])]  # den minsta; vid lika den första
+                dold[val] = sekundar[val] = True
+                andrad = True
+    return sekundar
+
+
 def andel_per_grupp(
     df: pd.DataFrame,
     grupp: str | list[str],
     utfall: str,
     vikt: str | None = None,
-    undertryck_under: int = 10,
-    flagga_under: float = 50,
+    minsta_antal_svar: int = MINSTA_ANTAL_SVAR,
+    minsta_antal_i_kategori: int = MINSTA_ANTAL_I_KATEGORI,
+    flagga_under: float = FLAGGA_UNDER,
+    sekundart_skydd: bool = True,
     konfidens: float = 0.95,
 ) -> pd.DataFrame:
-    """Räkna en andel med konfidensintervall per grupp och hantera små grupper.
+    """Räkna en andel med konfidensintervall per grupp och skydda små grupper.
 
-    Två gränser skyddar läsaren och de svarande:
+    Funktionen följer handbokens regel för små grupper. Regeln har tre steg.
 
-    * Grupper med färre än ``undertryck_under`` svar visas inte: andel och
-      intervall blir tomma (röjandeskydd). Gränsen gäller antalet personer,
-      eftersom det är personer som kan pekas ut.
-    * Grupper med en effektiv urvalsstorlek under ``flagga_under`` visas men
-      flaggas som osäkra (precision). Gränsen gäller den effektiva
-      urvalsstorleken, eftersom vikterna minskar precisionen.
+    1. **Primärt skydd.** En grupps andel döljs om gruppen har färre än
+       ``minsta_antal_svar`` svar, eller om färre än ``minsta_antal_i_kategori``
+       svar hör till svarskategorin eller utanför den (se
+       :func:`skal_att_dolja`). Det skyddar de svarande: i en liten grupp, eller
+       när nästan alla svarat lika, kan en andel visa vad en enskild har svarat.
+       En andel på 0 eller 100 procent döljs därför alltid.
+    2. **Sekundärt skydd.** Om exakt en grupp i en indelning är dold går den att
+       räkna fram ur indelningens summa (till exempel hela kommunens andel) och
+       de andra gruppernas andelar. Då döljs också den minsta synliga gruppen i
+       indelningen. Med flera grupperingskolumner görs det i varje riktning,
+       tills ingen dold grupp står ensam. Regeln utgår från att summan för
+       varje indelning visas någon annanstans.
+    3. **Precision.** En grupp vars effektiva urvalsstorlek är under
+       ``flagga_under`` visas men flaggas som osäker, eftersom intervallet då
+       blir brett.
+
+    Gränserna är handbokens egna rekommendationer, inte regler från SCB, Brå
+    eller någon annan myndighet. Gränserna för antal räknar personer;
+    gränsen för precision räknar den effektiva urvalsstorleken, eftersom
+    vikterna minskar precisionen.
 
     Svar där gruppvariabeln saknas samlas i en egen grupp,
     ``"Uppgift saknas"``, så att inget svar försvinner ur tabellen.
@@ -312,16 +471,21 @@ def andel_per_grupp(
     grupp : str eller list[str]
         Kolumnen eller kolumnerna som delar in svaren i grupper.
     utfall : str
-        Kolumn med sant/falskt (eller 1/0): räknas svaret till andelen?
+        Kolumn med sant/falskt (eller 1/0): hör svaret till svarskategorin?
     vikt : str, valfri
         Kolumn med vikter. Utan vikt räknas andelen ovägd.
-    undertryck_under : int, standard 10
-        Grupper med färre svar än så döljs. Standardvärdet är handbokens
-        egen rekommendation, inte en officiell svensk regel.
-    flagga_under : float, standard 50
+    minsta_antal_svar : int, standard :data:`MINSTA_ANTAL_SVAR` (10)
+        Grupper med färre svar än så döljs. En grupp med exakt så många visas.
+    minsta_antal_i_kategori : int, standard :data:`MINSTA_ANTAL_I_KATEGORI` (3)
+        Andelen döljs om färre svar än så hör till svarskategorin eller
+        utanför den.
+    flagga_under : float, standard :data:`FLAGGA_UNDER` (50)
         Grupper med lägre effektiv urvalsstorlek än så flaggas som osäkra.
         Vid 50 svar och en andel kring 30 procent är intervallet ungefär
-        ±12 procentenheter brett. Även detta är handbokens egen gräns.
+        ±12 procentenheter brett.
+    sekundart_skydd : bool, standard True
+        Dölj fler grupper så att ingen dold andel går att räkna fram.
+        Stäng av det bara om inga summor visas för indelningarna.
     konfidens : float, standard 0.95
         Konfidensgraden.
 
@@ -329,21 +493,35 @@ def andel_per_grupp(
     ----------
     pandas.DataFrame
         En rad per grupp med ``n``, ``n_eff``, ``andel``, ``ki_nedre``,
-        ``ki_ovre`` och ``status`` (``"ok"``, ``"osäker"`` eller ``"dold"``).
+        ``ki_ovre``, ``status`` (``"ok"``, ``"osäker"`` eller ``"dold"``) och
+        ``skal`` (varför gruppen är dold, annars tom). En dold grupp har tom
+        andel och tomt intervall. Kolumnen ``skal`` är till för den som gör
+        tabellen. Publicera den inte: skälet ``"för få i en svarskategori"``
+        avslöjar att andelen ligger nära 0 eller 100 procent.
 
     Exempel
     -------
+    Tre svarar ``"annat"``, så den gruppen döljs. Männen är tolv, och exakt tre
+    av dem är otrygga: det får visas. Men hela gruppens andel och kvinnornas
+    andel skulle avslöja gruppen ``"annat"``. Därför döljs också den minsta
+    synliga gruppen, männen.
+
     >>> df = pd.DataFrame({
     ...     "kon": ["kvinna"] * 60 + ["man"] * 12 + ["annat"] * 3,
     ...     "otrygg": [True] * 24 + [False] * 36 + [True] * 3 + [False] * 9 + [True] * 3,
     ... })
-    >>> t = andel_per_grupp(df, "kon", "otrygg")
-    >>> t[["n", "andel", "status"]]
-             n  andel  status
+    >>> andel_per_grupp(df, "kon", "otrygg")[["n", "andel", "status", "skal"]]
+             n  andel status                         skal
     kon
-    annat    3    NaN    dold
-    kvinna  60   0.40      ok
-    man     12   0.25  osäker
+    annat    3    NaN   dold                  för få svar
+    kvinna  60    0.4     ok
+    man     12    NaN   dold  skyddar en annan dold grupp
+
+    Utan sekundärt skydd visas männen, men flaggas som osäkra:
+
+    >>> t = andel_per_grupp(df, "kon", "otrygg", sekundart_skydd=False)
+    >>> float(t.loc["man", "andel"]), t.loc["man", "status"]
+    (0.25, 'osäker')
     """
     funktion = "andel_per_grupp"
     kolumner = [grupp] if isinstance(grupp, str) else list(grupp)
@@ -354,8 +532,12 @@ def andel_per_grupp(
             f"{funktion}: kolumnen {saknade[0]!r} finns inte i tabellen. "
             f"Tabellens kolumner är: {', '.join(map(str, df.columns))}."
         )
-    if undertryck_under < 0 or flagga_under < 0:
-        raise ValueError(f"{funktion}: gränserna för små grupper kan inte vara negativa.")
+    grupp_grans = _kontrollera_grans(minsta_antal_svar, "minsta_antal_svar", funktion)
+    kategori_grans = _kontrollera_grans(minsta_antal_i_kategori, "minsta_antal_i_kategori", funktion)
+    if isinstance(flagga_under, bool) or not isinstance(flagga_under, (int, float, np.number)):
+        raise TypeError(f"{funktion}: flagga_under måste vara ett tal, inte {flagga_under!r}.")
+    if flagga_under < 0:
+        raise ValueError(f"{funktion}: flagga_under kan inte vara negativ ({flagga_under}).")
 
     data = df[behovs].copy()
     for k in kolumner:
@@ -375,13 +557,8 @@ def andel_per_grupp(
             r = andel_med_ki(del_df[utfall], vikter, konfidens)
         except (TypeError, ValueError) as fel:
             raise type(fel)(f"{funktion}: i gruppen {nyckel!r}: {fel}") from None
-        if r["n"] < undertryck_under:
-            r.update(andel=np.nan, ki_nedre=np.nan, ki_ovre=np.nan)
-            r["status"] = "dold"
-        elif r["n_eff"] < flagga_under:
-            r["status"] = "osäker"
-        else:
-            r["status"] = "ok"
+        antal_i_kategorin = int(_som_utfall(del_df[utfall], funktion).sum())
+        r["skal"] = skal_att_dolja(r["n"], antal_i_kategorin, grupp_grans, kategori_grans)
         rader.append(r)
         nycklar.append(nyckel if len(kolumner) > 1 else nyckel[0])
 
@@ -398,7 +575,17 @@ def andel_per_grupp(
     resultat["n"] = resultat["n"].astype(int)
     for k in ("n_eff", "andel", "ki_nedre", "ki_ovre"):
         resultat[k] = resultat[k].astype(float)
-    return resultat[["n", "n_eff", "andel", "ki_nedre", "ki_ovre", "status"]]
+
+    dold = (resultat["skal"] != "").to_numpy()
+    if sekundart_skydd:
+        sekundar = _sekundart_skydd(nyckeltabell, dold, resultat["n"].to_numpy())
+        resultat.loc[sekundar, "skal"] = SKYDDAR_ANNAN_GRUPP
+        dold = dold | sekundar
+    resultat.loc[dold, ["andel", "ki_nedre", "ki_ovre"]] = np.nan
+    resultat["status"] = np.where(
+        dold, "dold", np.where(resultat["n_eff"] < flagga_under, "osäker", "ok")
+    )
+    return resultat[["n", "n_eff", "andel", "ki_nedre", "ki_ovre", "status", "skal"]]
 
 
 def skillnad_med_ki(
