@@ -13,7 +13,9 @@ själv. Själva analysstegen står synliga i kapitlens notebooks.
 - ``lix``: läsbarhetsindex för handbokens text
 
 Kommandot ``python -m tryggaplatser kontrollera FIL --typ enkat|brott|flode``
-kontrollerar en egen fil innan den används.
+kontrollerar en egen fil innan den används, och
+``python -m tryggaplatser ny-plats MAPP --brott FIL`` gör en plats av egna filer
+(``ny_plats``).
 """
 
 __version__ = "0.1.0"
@@ -60,6 +62,7 @@ from tryggaplatser.mellanstad import (
     las_verksamheter,
     oppna_per_timme,
 )
+from tryggaplatser.ny_plats import ny_plats
 from tryggaplatser.plats import Plats, PlatsFel, las_plats, valj_plats
 from tryggaplatser.polisen import las_polisens_handelser
 from tryggaplatser.rumslig import (
@@ -126,6 +129,7 @@ __all__ = [
     "las_verksamheter",
     "lix",
     "nordpil",
+    "ny_plats",
     "oppna_per_timme",
     "Plats",
     "PlatsFel",

@@ -1,5 +1,7 @@
 """Kommandoraden: ``python -m tryggaplatser kontrollera FIL --typ brott``.
 
+Kommandot ``ny-plats`` gör en plats av egna filer (se :mod:`tryggaplatser.ny_plats`).
+
 Kommandot ``kontrollera`` läser en egen fil på samma sätt som
 inläsningsfunktionerna gör och skriver på svenska vad det hittade.
 Det avslutar med kod 0 om filen går att använda och kod 2 om den inte gör det.
@@ -79,6 +81,9 @@ def _skapa_parser() -> argparse.ArgumentParser:
         choices=sorted(_TYPER),
         help="vad filen innehåller: " + "; ".join(f"{namn} = {text}" for namn, text in _TYPER.items()),
     )
+    from tryggaplatser.ny_plats import lagg_till_kommando
+
+    lagg_till_kommando(under)  # ny-plats: gör en plats av egna filer
     return parser
 
 
@@ -145,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.kommando is None:
             parser.print_help()
             return SLUTKOD_FILFEL
+        if args.kommando == "ny-plats":
+            from tryggaplatser.ny_plats import kor_kommando
+
+            return kor_kommando(args)
         return kontrollera(args.fil, args.typ)
     except SystemExit as slut:
         if slut.code is None:
