@@ -29,6 +29,22 @@ men inte till klusterurval eller till samband mellan vikt och svar.
 
 Intervallet för en skillnad mellan två oberoende andelar bygger på de två
 Wilsonintervallen, enligt metod 10 hos Newcombe (1998).
+
+Regeln för små grupper
+----------------------
+Gränserna är handbokens egna rekommendationer, inte officiella svenska
+gränser. De är namngivna konstanter, så att en rapport kan ange dem:
+
+>>> MINSTA_ANTAL_SVAR, MINSTA_ANTAL_I_KATEGORI, FLAGGA_UNDER
+(10, 3, 50)
+
+En grupp med exakt så många svar, eller exakt så många i svarskategorin,
+visas. En färre döljs:
+
+>>> skal_att_dolja(MINSTA_ANTAL_SVAR, 5), skal_att_dolja(MINSTA_ANTAL_SVAR - 1, 5)
+('', 'för få svar')
+>>> skal_att_dolja(30, MINSTA_ANTAL_I_KATEGORI), skal_att_dolja(30, MINSTA_ANTAL_I_KATEGORI - 1)
+('', 'för få i en svarskategori')
 """
 
 from __future__ import annotations
@@ -42,8 +58,11 @@ import pandas as pd
 
 __all__ = [
     "FLAGGA_UNDER",
+    "FOR_FA_I_KATEGORI",
+    "FOR_FA_SVAR",
     "MINSTA_ANTAL_I_KATEGORI",
     "MINSTA_ANTAL_SVAR",
+    "SKYDDAR_ANNAN_GRUPP",
     "andel_med_ki",
     "andel_per_grupp",
     "designeffekt",
