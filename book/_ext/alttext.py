@@ -33,7 +33,9 @@ def _klistrade_texter(notebook: Path) -> dict[str, str]:
     for cell in nb.get("cells", []):
         for utdata in cell.get("outputs", []):
             namn = utdata.get("metadata", {}).get("scrapbook", {}).get("name")
-            text = utdata.get("data", {}).get("text/plain")
+            # glue sparar värdet under application/papermill.record/text/plain
+            text = next((v for k, v in utdata.get("data", {}).items()
+                         if k.endswith("text/plain")), None)
             if namn and text is not None:
                 varde = "".join(text) if isinstance(text, list) else text
                 try:
