@@ -58,14 +58,6 @@ __all__ = ["FRAGOR", "NyPlatsFel", "NyPlatsRapport", "ny_plats"]
 #: Handbokens enkätfrågor, i samma ordning som kolumnerna i ``enkat.csv``.
 FRAGOR = ["otrygg_kvall", "oro_samhalle", "otrygg_centrum", *PROBLEMFRAGOR]
 
-#: Svarsskalans namn i inläsningen av egna filer för varje fråga.
-_SKALNAMN = {
-    "otrygg_kvall": "trygghet",
-    "oro_samhalle": "oro",
-    "otrygg_centrum": "trygghet_plats",
-    **{f: "problem" for f in PROBLEMFRAGOR},
-}
-
 #: Ord i kolumnnamnet som visar vilken fråga en kolumn är (efter normalisering:
 #: små bokstäver, utan å, ä och ö). Varje fråga har en eller flera ordgrupper;
 #: alla ord i en grupp ska finnas med. Ordningen avgör: centrum före kväll.
@@ -132,6 +124,11 @@ class NyPlatsFel(ValueError):
 # Rapporten
 
 
+def _antal(n: int, en: str, flera: str) -> str:
+    """Ett antal med rätt form av ordet: ``1 rad``, ``2 rader``."""
+    return f"{formatera_tal(n)} {en if n == 1 else flera}"
+
+
 def _rader(nummer: Iterable[int], hogst: int = 8) -> str:
     """Radnummer kort: ``rad 3``, ``rad 3 och 5``, ``rad 4–7, 10 och 12``.
 
@@ -196,8 +193,8 @@ class Del:
             ut += ["  " + rad for rad in self.inlasning.text().splitlines()]
         if self.utelamnade:
             alla = {r for rader in self.utelamnade.values() for r in rader}
-            ut.append(f"  Lämnades också utanför när platsen gjordes: {formatera_tal(len(alla))} rader")
-            for orsak, rader in self.utelamnade.items():
+            ut.append(f"  Lämnades också utanför när platsen gjordes: {_antal(len(alla), 'rad', 'rader')}")
+            for orsak, rader in sorted(self.utelamnade.items(), key=lambda p: min(p[1])):
                 ut.append(f"    - {orsak}: {_rader(rader)}")
         for a in self.anmarkningar:
             ut.append(f"  * {a}")
@@ -317,12 +314,15 @@ def _yaml(varde: object) -> str:
     )
 
 
-def _las_ra_tabell(fil: Path) -> tuple[list[str], list[tuple[int, list[object]]]]:
+def _las_ra_tabell(
+    fil: Path, rubrikrad: int | None = None
+) -> tuple[list[str], list[tuple[int, list[object]]]]:
     """Läs en CSV- eller Excel-fil som rubriker och rader med filens radnummer.
 
     Används för kolumner som inläsningen av egna filer inte känner igen
     (enkätens år, designvikt, svarssätt) och för befolkningsfilen. Tomma rader
-    hoppas över; radnumren räknas som i filen.
+    hoppas över; radnumren räknas som i filen. ``rubrikrad`` är rubrikradens
+    nummer (som inläsningens rapport säger); annars är det första raden med innehåll.
     """
     try:
         data = Path(fil).read_bytes()
@@ -368,8 +368,9 @@ def _las_ra_tabell(fil: Path) -> tuple[list[str], list[tuple[int, list[object]]]
     rader = [(nr, v) for nr, v in rader if any(str(c).strip() for c in v)]
     if not rader:
         raise FilFel(f"Filen {fil} är tom. Väntade en rubrikrad följd av minst en rad med data.")
-    rubriker = [str(c).strip() for c in rader[0][1]]
-    return rubriker, rader[1:]
+    i = next((i for i, (nr, _) in enumerate(rader) if nr == rubrikrad), 0)
+    rubriker = [str(c).strip() for c in rader[i][1]]
+    return rubriker, rader[i + 1:]
 
 
 def _extra_kolumn(
@@ -377,10 +378,12 @@ def _extra_kolumn(
 ) -> tuple[str, dict[int, object]] | None:
     """Kolumnen med ett av ``namn`` (normaliserade): rubriken och radnummer -> värde."""
     normade = [_norm(r) for r in rubriker]
+    grundnamn = [_norm(re.sub(r"\(.*\)", "", r)) for r in rubriker]  # utan tillägg inom parentes
     for n in namn:
-        if n in normade:
-            k = normade.index(n)
-            return rubriker[k], {nr: (v[k] if k < len(v) else "") for nr, v in rader}
+        for lista in (normade, grundnamn):
+            if n in lista:
+                k = lista.index(n)
+                return rubriker[k], {nr: (v[k] if k < len(v) else "") for nr, v in rader}
     return None
 
 
@@ -612,8 +615,14 @@ def _skriv_omraden(omraden: dict[str, object], namn: dict[str, tuple[str, str]],
 # Brott
 
 
-def _gor_brott(fil: Path, omraden: dict[str, object] | None, del_: Del) -> pd.DataFrame:
-    data, rapport = las_egna_brott(fil)
+def _gor_brott(
+    fil: Path, omraden: dict[str, object] | None, del_: Del, att_gora: list[str],
+    koordinatsystem: str | None = None,
+) -> pd.DataFrame:
+    if koordinatsystem is None:
+        data, rapport = las_egna_brott(fil)
+    else:
+        data, rapport = las_egna_brott(fil, koordinatsystem=koordinatsystem)
     del_.inlasning = rapport
     if "ost" not in data:
         raise FilFel(
@@ -655,9 +664,15 @@ def _gor_brott(fil: Path, omraden: dict[str, object] | None, del_: Del) -> pd.Da
         gissad = typ.str.lower().map(BROTTSKATEGORI_FOR_TYP)
         okanda = sorted(set(typ[saknas & gissad.isna()]))
         kat = kat.where(~saknas, gissad.fillna(OKAND_KATEGORI))
+        var = "" if saknas.all() else f" på {_rader(df.loc[saknas, 'rad'])}"
         del_.anmarkningar.append(
-            "brottskategorin togs från brottstypen (samma indelning som i handbokens exempel)"
+            f"brottskategorin saknas{var} och togs från brottstypen (samma indelning som i "
+            "handbokens exempel)"
             + (f"; typerna {', '.join(okanda)} fick ”{OKAND_KATEGORI}”" if okanda else ""))
+        if okanda:
+            att_gora.append(
+                f"Kontrollera brottskategorin för {', '.join(okanda)} i brott.csv: "
+                f"nu står ”{OKAND_KATEGORI}”.")
     kat = kat.astype(str)
 
     ost = df["ost"].round().astype("int64").to_numpy()
@@ -672,8 +687,8 @@ def _gor_brott(fil: Path, omraden: dict[str, object] | None, del_: Del) -> pd.Da
             utanfor &= omrade == "ovrigt"
             if utanfor.any():
                 del_.anmarkningar.append(
-                    f"{formatera_tal(int(utanfor.sum()))} brott ligger utanför studieområdet; "
-                    "de fick koden ovrigt")
+                    f"{formatera_tal(int(utanfor.sum()))} brott ligger utanför studieområdet "
+                    "och fick koden ovrigt")
     else:
         omrade = np.full(len(df), "ovrigt", dtype=object)
         del_.anmarkningar.append("inga områden angavs (--omraden); alla brott fick koden ovrigt")
@@ -700,19 +715,22 @@ def _gor_brott(fil: Path, omraden: dict[str, object] | None, del_: Del) -> pd.Da
 # Enkät
 
 
-def _svarskolumner(data: pd.DataFrame) -> dict[str, str]:
-    """Svarskolumnerna i en inläst enkät: kolumn -> handbokens skalnamn."""
-    skalor = {
-        tuple(SKALOR["otrygg_kvall"]): "trygghet", tuple(SKALOR["otrygg_centrum"]): "trygghet_plats",
-        tuple(SKALOR["oro_samhalle"]): "oro", tuple(SKALOR["problem"]): "problem",
-    }  # fmt: skip
-    ut = {}
-    for k in data.columns:
-        if k != "kon" and isinstance(data[k].dtype, pd.CategoricalDtype):
-            skala = skalor.get(tuple(data[k].cat.categories))
-            if skala:
-                ut[k] = skala
-    return ut
+def _svarskolumner(data: pd.DataFrame) -> list[str]:
+    """Svarskolumnerna i en inläst enkät: de ordnade kategorierna (kön är inte ordnat)."""
+    return [
+        k for k in data.columns
+        if isinstance(data[k].dtype, pd.CategoricalDtype) and data[k].dtype.ordered
+    ]  # fmt: skip
+
+
+def _skaltyp(kategorier: Iterable[str]) -> str:
+    """Vilken sorts skala en svarskolumn har: ``problem``, ``oro`` eller ``trygghet``."""
+    kategorier = set(kategorier)
+    if kategorier & set(SKALOR["problem"]):
+        return "problem"
+    if kategorier & set(SKALOR["oro_samhalle"]):
+        return "oro"
+    return "trygghet"
 
 
 def _rubrik_for(rapport: Inlasningsrapport, kolumn: str) -> str:
@@ -723,7 +741,7 @@ def _rubrik_for(rapport: Inlasningsrapport, kolumn: str) -> str:
     return kolumn
 
 
-def _fraga_for_namn(kolumn: str, skala: str) -> str | None:
+def _fraga_for_namn(kolumn: str, skaltyp: str) -> str | None:
     """Handbokens fråga för en svarskolumn, efter kolumnens namn, eller None.
 
     Exempel
@@ -736,17 +754,77 @@ def _fraga_for_namn(kolumn: str, skala: str) -> str | None:
     if kolumn in FRAGOR:
         return kolumn
     for fraga, grupper in _ORD_FOR_FRAGA.items():
-        if fraga.startswith("problem_") and skala != "problem" and "problem" not in kolumn:
+        if fraga.startswith("problem_") and skaltyp != "problem" and "problem" not in kolumn:
             continue
         if any(all(o in kolumn for o in grupp) for grupp in grupper):
             return fraga
     return None
 
 
-def _las_enkaten(fil: Path, fragor: Mapping[str, str], del_: Del):
+_LOSNING = (
+    "Ange vilka kolumner som är svar på handbokens frågor med --fraga FRÅGA=RUBRIK "
+    "(till exempel --fraga otrygg_kvall=F7), och hur koderna ska läsas med "
+    "--svarskolumn RUBRIK=SKALA (till exempel --svarskolumn \"F7=1=Mycket trygg, "
+    "4=Mycket otrygg\")."
+)
+
+#: Svarsskalans namn i inläsningen av egna filer för varje fråga.
+_SKALNAMN = {"otrygg_kvall": "trygghet", "oro_samhalle": "oro", "otrygg_centrum": "trygghet_plats",
+             **{f: "problem" for f in PROBLEMFRAGOR}}  # fmt: skip
+
+
+def _alternativ(fraga: str) -> list[str]:
+    """Frågans svarsalternativ i handbokens enkät."""
+    return list(SKALOR["problem"] if fraga.startswith("problem_") else SKALOR[fraga])
+
+
+def _koppla(
+    data: pd.DataFrame, rapport: Inlasningsrapport, fragor: Mapping[str, str], fil: Path
+) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """Koppla svarskolumnerna till frågorna: först --fraga, sedan namnen.
+
+    Returnerar fråga -> (kolumn i datan, rubrik i filen) och rubrikerna som inte kopplades.
+    """
+    kolumner = {k: _rubrik_for(rapport, k) for k in _svarskolumner(data)}
+    koppling: dict[str, tuple[str, str]] = {}
+    for fraga, rubrik in fragor.items():
+        kolumn = next((k for k, r in kolumner.items() if _norm(rubrik) in (_norm(r), k)), None)
+        if kolumn is None:
+            raise FilFel(f"Filen {fil}: kolumnen ”{rubrik}” för frågan {fraga} gick inte att läsa "
+                         f"som svar. {_LOSNING}")
+        koppling[fraga] = (kolumn, kolumner[kolumn])
+    tagna = {k for k, _ in koppling.values()}
+    kandidater: dict[str, list[str]] = {}
+    oanvanda: list[str] = []
+    for kolumn in kolumner:
+        if kolumn in tagna:
+            continue
+        fraga = _fraga_for_namn(kolumn, _skaltyp(data[kolumn].cat.categories))
+        if fraga is None or fraga in koppling:
+            oanvanda.append(kolumner[kolumn])
+        else:
+            kandidater.setdefault(fraga, []).append(kolumn)
+    for fraga, lista in kandidater.items():
+        exakta = [k for k in lista if k == fraga]
+        if len(lista) > 1 and len(exakta) != 1:
+            raise FilFel(
+                f"Filen {fil}: flera kolumner passar frågan {fraga}: "
+                + ", ".join(f"”{kolumner[k]}”" for k in lista)
+                + f". Ange vilken som gäller med --fraga {fraga}=RUBRIK."
+            )
+        vald = exakta[0] if exakta else lista[0]
+        koppling[fraga] = (vald, kolumner[vald])
+        oanvanda += [kolumner[k] for k in lista if k != vald]
+    return koppling, oanvanda
+
+
+def _las_enkaten(
+    fil: Path, fragor: Mapping[str, str], svarskolumner: Mapping[str, str], del_: Del
+) -> tuple[pd.DataFrame, Inlasningsrapport, dict[str, pd.Series]]:
     """Läs enkäten och koppla svarskolumnerna till handbokens frågor.
 
-    Returnerar datan, rapporten och fråga -> (kolumn i datan, rubrik i filen).
+    Returnerar datan, rapporten och fråga -> svaren med frågans svarsalternativ.
+    Svar som inte är ett av frågans alternativ blir saknade och redovisas.
     """
     for fraga in fragor:
         if fraga not in FRAGOR:
@@ -754,83 +832,86 @@ def _las_enkaten(fil: Path, fragor: Mapping[str, str], del_: Del):
                 f"--fraga {fraga}=...: okänd fråga {fraga!r}. Handbokens frågor är "
                 + ", ".join(FRAGOR) + "."
             )
-    forsta = None
+    sedda: dict[str, str] = {}
+    for fraga, rubrik in fragor.items():
+        if _norm(rubrik) in sedda:
+            raise NyPlatsFel(
+                f"--fraga: kolumnen ”{rubrik}” är angiven för två frågor ({sedda[_norm(rubrik)]} "
+                f"och {fraga}). Varje fråga behöver en egen kolumn."
+            )
+        sedda[_norm(rubrik)] = fraga
+    # Kolumner som användaren har pekat ut. None: inläsningen avgör skalan och frågar
+    # om riktningen om svaren är koder utan förklaring.
+    utpekade: dict[str, object] = {r: None for r in fragor.values()}
+    utpekade.update(svarskolumner)
+
+    def las(svarskol: Mapping[str, object] | None) -> tuple[pd.DataFrame, Inlasningsrapport]:
+        try:
+            return las_egen_enkat(fil, dict(svarskol)) if svarskol is not None else las_egen_enkat(fil)
+        except FilFel:
+            raise
+        except ValueError as fel:  # till exempel en okänd skala i --svarskolumn
+            raise NyPlatsFel(f"--svarskolumn: {fel}") from None
+
+    # Först läses filen utan anvisningar, så att svarskolumnerna känns igen på namnet.
     try:
-        forsta = las_egen_enkat(fil)
+        data, rapport = las(None)
     except FilFel as fel:
-        if not fragor:
-            raise FilFel(
-                f"{fel} Ange vilka kolumner som är svar på handbokens frågor med "
-                "--fraga otrygg_kvall=RUBRIK (och så vidare)."
-            ) from None
-    koppling: dict[str, str] = dict(fragor)  # fråga -> rubrik i filen
-    automatiska: dict[str, str] = {}
-    oanvanda: list[str] = []
-    if forsta is not None:
-        data, rapport = forsta
-        egna = {_norm(r) for r in fragor.values()}
-        kandidater: dict[str, list[tuple[str, str]]] = {}
-        for kolumn, skala in _svarskolumner(data).items():
-            rubrik = _rubrik_for(rapport, kolumn)
-            if _norm(rubrik) in egna:
-                continue
-            fraga = _fraga_for_namn(kolumn, skala)
-            if fraga is None or fraga in fragor:
-                oanvanda.append(rubrik)
-                continue
-            kandidater.setdefault(fraga, []).append((kolumn, rubrik))
-        for fraga, lista in kandidater.items():
-            exakta = [k for k in lista if k[0] == fraga]
-            if len(lista) > 1 and len(exakta) != 1:
-                raise FilFel(
-                    f"Filen {fil}: flera kolumner passar frågan {fraga}: "
-                    + ", ".join(f"”{r}”" for _, r in lista)
-                    + f". Ange vilken som gäller med --fraga {fraga}=RUBRIK."
-                )
-            vald = exakta[0] if exakta else lista[0]
-            automatiska[fraga] = vald[1]
-            oanvanda += [r for _, r in lista if r != vald[1]]
-        koppling.update(automatiska)
-        behover_omlasning = bool(fragor) or any(
-            _svarskolumner(data)[k] != _SKALNAMN[f]
-            for f, r in automatiska.items()
-            for k in data.columns
-            if _rubrik_for(rapport, k) == r
-        )
+        if not utpekade:
+            raise FilFel(f"{fel} {_LOSNING}") from None
+        data, rapport = las(utpekade)
+        del_.anmarkningar.append(
+            "bara kolumnerna i --fraga och --svarskolumn lästes som svar (utan dem går filen "
+            f"inte att läsa: {fel})")
     else:
-        behover_omlasning = True
+        lasta = {_norm(_rubrik_for(rapport, k)) for k in _svarskolumner(data)}
+        lasta |= set(_svarskolumner(data))
+        omlasning: dict[str, object] = {}
+        if all(_norm(r) in lasta for r in fragor.values()):
+            # Läs om med frågans skala där en kolumn lästes med en annan av handbokens
+            # skalor (till exempel trygghet i stället för trygghet_plats).
+            skalor = {frozenset(v) for v in SKALOR.values()}
+            for fraga, (kolumn, rubrik) in _koppla(data, rapport, fragor, fil)[0].items():
+                kat = frozenset(data[kolumn].cat.categories)
+                if kat in skalor and kat != frozenset(_alternativ(fraga)):
+                    omlasning[rubrik] = _SKALNAMN[fraga]
+        if omlasning or svarskolumner or any(_norm(r) not in lasta for r in fragor.values()):
+            alla = {_rubrik_for(rapport, k): None for k in _svarskolumner(data)}
+            data, rapport = las({**alla, **utpekade, **omlasning, **svarskolumner})
+    del_.inlasning = rapport
+    koppling, oanvanda = _koppla(data, rapport, fragor, fil)
     if not koppling:
         svar = ", ".join(f"”{r}”" for r in oanvanda) or "inga"
         raise FilFel(
             f"Filen {fil}: ingen kolumn kunde kopplas till handbokens frågor ({', '.join(FRAGOR)}). "
-            f"Kolumner med svar i filen: {svar}. Ange vilken kolumn som är vilken fråga med "
-            "--fraga otrygg_kvall=RUBRIK (och så vidare)."
+            f"Kolumner med svar i filen: {svar}. {_LOSNING}"
         )
-    if behover_omlasning:
-        data, rapport = las_egen_enkat(fil, {r: _SKALNAMN[f] for f, r in koppling.items()})
-    del_.inlasning = rapport
-    ut: dict[str, tuple[str, str]] = {}
-    svarskol = _svarskolumner(data)
-    for fraga, rubrik in koppling.items():
-        kolumn = next(
-            (k for k in svarskol if _norm(_rubrik_for(rapport, k)) == _norm(rubrik)), None
-        )
-        if kolumn is None:
-            raise FilFel(f"Filen {fil}: kolumnen ”{rubrik}” för frågan {fraga} gick inte att läsa.")
-        ut[fraga] = (kolumn, _rubrik_for(rapport, kolumn))
+
+    # Svaren med frågans svarsalternativ.
+    rad = data["rad"].to_numpy()
+    svar: dict[str, pd.Series] = {}
     for fraga in FRAGOR:
-        if fraga not in ut:
+        if fraga not in koppling:
             continue
-        kolumn, rubrik = ut[fraga]
+        kolumn, rubrik = koppling[fraga]
+        alternativ = _alternativ(fraga)
+        varden = data[kolumn].astype("object").where(data[kolumn].notna(), None)
+        utanfor = varden.notna() & ~varden.isin(alternativ)
+        svar[fraga] = varden.where(~utanfor, None)
         hur = "enligt --fraga" if fraga in fragor else "känd på namnet"
+        text = (f"frågan {fraga} ← kolumnen ”{rubrik}” ({hur}): "
+                f"{_antal(int(svar[fraga].notna().sum()), 'svar', 'svar')}")
         problem = sum(len(p.rader) for p in rapport.anmarkningar if p.kolumn == rubrik)
-        antal = int(data[kolumn].notna().sum())
-        text = f"frågan {fraga} ← kolumnen ”{rubrik}” ({hur}): {formatera_tal(antal)} svar"
         if problem:
-            text += (f"; {formatera_tal(problem)} svar utanför frågans svarsalternativ eller "
-                     "Vet ej blev saknade svar (se anmärkningarna ovan)")
+            text += (f"; {_antal(problem, 'svar', 'svar')} utanför skalan eller Vet ej blev "
+                     "saknade svar (se anmärkningarna ovan)")
         del_.anmarkningar.append(text)
-    saknade = [f for f in FRAGOR if f not in ut]
+        for varde in sorted(set(varden[utanfor])):
+            del_.anmarkningar.append(
+                f"frågan {fraga}: svaret ”{varde}” finns inte bland frågans svarsalternativ "
+                f"({', '.join(alternativ)}) och blev saknat svar: "
+                + _rader(rad[(varden == varde).to_numpy()]))
+    saknade = [f for f in FRAGOR if f not in koppling]
     if saknade:
         del_.anmarkningar.append("frågor som filen inte har (tomma i enkat.csv): " + ", ".join(saknade))
     if oanvanda:
@@ -839,12 +920,13 @@ def _las_enkaten(fil: Path, fragor: Mapping[str, str], del_: Del):
             + ", ".join(f"”{r}”" for r in oanvanda)
             + " (koppla dem med --fraga FRÅGA=RUBRIK om de är det)"
         )
-    return data, rapport, ut
+    return data, rapport, svar
 
 
 def _gor_enkat(
     fil: Path,
     fragor: Mapping[str, str],
+    svarskolumner: Mapping[str, str],
     enkatar: int | None,
     enkatomrade: str | None,
     standard_ar: int,
@@ -852,37 +934,38 @@ def _gor_enkat(
     del_: Del,
     att_gora: list[str],
 ) -> pd.DataFrame:
-    data, rapport, koppling = _las_enkaten(fil, fragor, del_)
-    extra_rubriker, extra_rader = _las_ra_tabell(fil)
+    data, rapport, svar = _las_enkaten(fil, fragor, svarskolumner, del_)
+    extra_rubriker, extra_rader = _las_ra_tabell(fil, rapport.rubrikrad)
     rad = data["rad"].to_numpy()
     n = len(data)
     behall = np.ones(n, dtype=bool)
 
-    # År
+    # År: ur en kolumn i filen, ur svarsdatumet, ur --enkatar eller till sist analysåret.
     ar_kol = None if "ar" in data else _extra_kolumn(
         extra_rubriker, extra_rader, ("ar", "enkatar", "undersokningsar"))
-    if "ar" in data:
-        ar = pd.to_numeric(data["ar"], errors="coerce").to_numpy(dtype=float)
-    elif ar_kol is not None:
-        rubrik, varden = ar_kol
+    ar_rubrik = None
+    if "ar" in data or ar_kol is not None:
+        if "ar" in data:
+            ar_rubrik = _rubrik_for(rapport, "ar")
+            varden = dict(zip(rad, data["ar"], strict=True))
+        else:
+            ar_rubrik, varden = ar_kol
         ar = np.full(n, np.nan)
         for i, r in enumerate(rad):
             try:
                 x = _tal(varden.get(r, ""))
-            except ValueError:
+            except (ValueError, TypeError):
                 x = math.nan
             if math.isfinite(x) and x == int(x) and 1900 <= x <= 2100:
                 ar[i] = x
-        fel = np.isnan(ar)
-        behall &= ~fel
-        del_.lamna_utanfor(f"kolumnen ”{rubrik}”: året saknas eller är inte ett årtal", rad[fel])
+    elif "datum" in data:
+        ar = np.array([np.nan if d is None or pd.isna(d) else d.year for d in data["datum"]],
+                      dtype=float)
+        ar_rubrik = _rubrik_for(rapport, "datum")
+        del_.anmarkningar.append("året togs från datumet då personen svarade")
     elif enkatar is not None:
         ar = np.full(n, float(enkatar))
         del_.anmarkningar.append(f"filen har inget år; alla svar fick året {enkatar} (--enkatar)")
-    elif "datum" in data:
-        ar = np.array([d.year if d is not None and not pd.isna(d) else np.nan for d in data["datum"]],
-                      dtype=float)
-        del_.anmarkningar.append("året togs från datumet då personen svarade")
     else:
         ar = np.full(n, float(standard_ar))
         del_.anmarkningar.append(
@@ -891,7 +974,10 @@ def _gor_enkat(
         att_gora.append(
             f"Kontrollera enkätens år: filen hade inget år, så alla svar fick {standard_ar}. "
             "Kör om med --enkatar ÅR om det är fel.")
-    if enkatar is not None and ("ar" in data or ar_kol is not None):
+    fel = np.isnan(ar)
+    behall &= ~fel
+    del_.lamna_utanfor(f"kolumnen ”{ar_rubrik}”: året saknas eller är inte ett årtal", rad[fel])
+    if enkatar is not None and ar_rubrik is not None:
         del_.anmarkningar.append(f"--enkatar {enkatar} användes inte: filen har en kolumn med år")
 
     # Område
@@ -941,7 +1027,6 @@ def _gor_enkat(
             "satt som saknad")
 
     # Svar, svarat och vikt
-    svar = {f: data[k].astype("object").where(data[k].notna(), None) for f, (k, _) in koppling.items()}
     svarat = np.zeros(n, dtype=bool)
     for s in svar.values():
         svarat |= s.notna().to_numpy()
@@ -954,8 +1039,8 @@ def _gor_enkat(
         bortfall_med_vikt = ~svarat & ~np.isnan(vikt)
         if bortfall_med_vikt.any():
             del_.anmarkningar.append(
-                f"{formatera_tal(int(bortfall_med_vikt.sum()))} rader utan svar hade en vikt; "
-                "den togs bort (de räknas som bortfall)")
+                f"{_antal(int(bortfall_med_vikt.sum()), 'rad', 'rader')} utan svar hade en vikt; "
+                "vikten togs bort (raderna räknas som bortfall)")
         vikt[~svarat] = np.nan
         vikter_fran_fil = True
     else:
@@ -1150,6 +1235,12 @@ def _befolkning_och_designvikt(
             del_enkat.anmarkningar.append(
                 "designvikten räknades ut: befolkningen i området delat med antalet tillfrågade "
                 "i området samma år")
+            utan = enkat.loc[enkat["designvikt"].isna(), ["ar", "omrade"]].drop_duplicates()
+            if len(utan):
+                del_enkat.anmarkningar.append(
+                    "designvikten saknas där befolkningen saknas: " + ", ".join(
+                        f"{o} {a}" if pd.notna(o) else f"utan område {a}"
+                        for a, o in utan.itertuples(index=False)))
     return bef[["ar", "omrade", "kon", "aldersgrupp", "antal"]]
 
 
@@ -1211,7 +1302,7 @@ def _gor_flode(
     antal_per = df.groupby(["timme", "raknare"]).size()
     if (antal_per > 1).any() and not (utc != df["timme"]).any():
         del_.anmarkningar.append(
-            f"{formatera_tal(int((antal_per > 1).sum()))} timmar har flera rader för samma "
+            f"{_antal(int((antal_per > 1).sum()), 'timme', 'timmar')} har flera rader för samma "
             "räknare; antalen lades ihop")
     summa = df.groupby(["timme", "raknare"])["antal"].sum(min_count=1)
     timmar = pd.date_range(df["timme"].min(), df["timme"].max(), freq="h", tz="UTC")
@@ -1220,7 +1311,7 @@ def _gor_flode(
     tomma = int(bred.isna().all(axis=1).sum())
     if tomma:
         del_.anmarkningar.append(
-            f"{formatera_tal(tomma)} timmar utan mätning står som tomma (räknaren ur funktion)")
+            f"{_antal(tomma, 'timme', 'timmar')} utan mätning står som tomma (räknaren ur funktion)")
     bred.insert(0, "tidpunkt", _iso(pd.Series(timmar)))
 
     if "ost" in df and df["ost"].notna().any():
@@ -1234,13 +1325,14 @@ def _gor_flode(
     if saknar_lage:
         att_gora.append(
             "Ange var räknarna står i raknare.csv (ost och nord i SWEREF 99 TM, och omrade). "
-            "Nu står mitten av brottsplatserna där som platshållare för "
+            "Nu står mitten av brottsplatserna där som platshållare, och området ovrigt, för "
             + ", ".join(saknar_lage) + ".")
     att_gora.append("Fyll i räknarnas mätmetod i raknare.csv (kolumnen metod, till exempel Kamerasensor).")
     ost = lage["ost"].round().astype("int64").to_numpy()
     nord = lage["nord"].round().astype("int64").to_numpy()
     omr = (_omrade_for(ost.astype(float), nord.astype(float), omraden) if omraden
            else np.full(len(ost), "ovrigt", dtype=object))
+    omr[[r in saknar_lage for r in ordning]] = "ovrigt"  # en platshållare ligger inte i något område
     lokal = df["tidpunkt"].dt.tz_convert(TIDSZON)
     forsta = df[df["antal"].notna()].assign(dag=lokal.dt.date).groupby("raknare")["dag"].min()
     raknare = pd.DataFrame({
@@ -1353,6 +1445,8 @@ def ny_plats(
     namn: str | None = None,
     kommun: str | None = None,
     fragor: Mapping[str, str] | None = None,
+    svarskolumner: Mapping[str, str] | None = None,
+    koordinatsystem: str | None = None,
     enkatar: int | None = None,
     enkatomrade: str | None = None,
     skriv_over: bool = False,
@@ -1388,6 +1482,13 @@ def ny_plats(
     fragor : dict, valfri
         Handbokens fråga -> rubriken i enkätfilen, för kolumner som inte
         känns igen på namnet, till exempel ``{"otrygg_kvall": "F7"}``.
+    svarskolumner : dict, valfri
+        Rubrik -> hur svaren ska läsas, som i ``tp.las_egen_enkat``: en skala
+        (``"trygghet"``) eller koderna (``"1=Mycket otrygg, 4=Mycket trygg"``).
+        Behövs när svaren är koder och filen inte säger vad de betyder.
+    koordinatsystem : str, valfri
+        Brottsfilens koordinatsystem, som i ``tp.las_egna_brott``
+        (till exempel ``"EPSG:3011"``), när filen inte själv säger det.
     enkatar : int, valfri
         Enkätens år, om filen inte har något.
     enkatomrade : str, valfri
@@ -1435,9 +1536,10 @@ def ny_plats(
     fanns = _forbered_mapp(mapp, skriv_over)
     rapport = NyPlatsRapport(mapp=mapp)
     att_gora: list[str] = []
-    if enkat is None and (fragor or enkatar is not None or enkatomrade or befolkning is not None):
-        raise NyPlatsFel("--fraga, --enkatar, --enkatomrade och --befolkning gäller enkäten: "
-                         "ange enkätfilen med --enkat.")
+    if enkat is None and (fragor or svarskolumner or enkatar is not None or enkatomrade
+                          or befolkning is not None):
+        raise NyPlatsFel("--fraga, --svarskolumn, --enkatar, --enkatomrade och --befolkning gäller "
+                         "enkäten: ange enkätfilen med --enkat.")
 
     # 1. Läs och kontrollera allt.
     geo = namn_geo = None
@@ -1446,7 +1548,7 @@ def ny_plats(
         geo, namn_geo = _las_omraden(Path(omraden), del_omr)
     del_brott = Del("Brott", str(brott))
     rapport.delar.append(del_brott)
-    brottdata = _gor_brott(Path(brott), geo, del_brott)
+    brottdata = _gor_brott(Path(brott), geo, del_brott, att_gora, koordinatsystem)
     forsta, sista, analysar, hel = _analysar(brottdata["tidpunkt"])
     if not hel:
         del_brott.anmarkningar.append(
@@ -1466,8 +1568,8 @@ def ny_plats(
         del_enkat = Del("Enkät", str(enkat))
         rapport.delar.append(del_enkat)
         standard_omrade = kommun if kommun else "Hela kommunen"
-        enkatdata = _gor_enkat(Path(enkat), dict(fragor or {}), enkatar, enkatomrade, analysar,
-                               standard_omrade, del_enkat, att_gora)
+        enkatdata = _gor_enkat(Path(enkat), dict(fragor or {}), dict(svarskolumner or {}), enkatar,
+                               enkatomrade, analysar, standard_omrade, del_enkat, att_gora)
         befdata = _befolkning_och_designvikt(
             enkatdata, Path(befolkning) if befolkning is not None else None, del_enkat,
             rapport.delar, att_gora)
@@ -1609,6 +1711,14 @@ def lagg_till_kommando(under) -> None:  # type: ignore[no-untyped-def]
                    help="koppla en kolumn i enkäten till en av handbokens frågor ("
                         + ", ".join(FRAGOR) + "), till exempel --fraga otrygg_kvall=F7; "
                         "går att ange flera gånger")
+    k.add_argument("--svarskolumn", metavar="RUBRIK=SKALA", action="append", default=[],
+                   help="hur svaren i en kolumn i enkäten ska läsas när de är koder: en skala "
+                        "(trygghet, trygghet_plats, oro, problem; koden är platsen i skalan) "
+                        "eller koderna, till exempel --svarskolumn \"F7=1=Mycket otrygg, "
+                        "4=Mycket trygg\"; går att ange flera gånger")
+    k.add_argument("--koordinatsystem", metavar="EPSG",
+                   help="brottsfilens koordinatsystem, till exempel EPSG:3011, om filen inte "
+                        "säger det och talen inte räcker för att avgöra det")
     k.add_argument("--enkatar", metavar="ÅR", type=_artal,
                    help="enkätens år, om enkätfilen inte har något")
     k.add_argument("--enkatomrade", metavar="NAMN", help="enkätens område, om enkätfilen inte har något")
@@ -1623,6 +1733,7 @@ def kor_kommando(args) -> int:  # type: ignore[no-untyped-def]
     from tryggaplatser.kommandorad import SLUTKOD_FILFEL, SLUTKOD_OK
 
     fragor: dict[str, str] = {}
+    svarskolumner: dict[str, str] = {}
     try:
         for val in args.fraga:
             fraga, lika, rubrik = val.partition("=")
@@ -1630,9 +1741,16 @@ def kor_kommando(args) -> int:  # type: ignore[no-untyped-def]
                 raise NyPlatsFel(
                     f"--fraga {val}: väntade FRÅGA=RUBRIK, till exempel --fraga otrygg_kvall=F7.")
             fragor[fraga.strip()] = rubrik.strip()
+        for val in args.svarskolumn:
+            rubrik, lika, skala = val.partition("=")
+            if not lika or not rubrik.strip() or not skala.strip():
+                raise NyPlatsFel(f"--svarskolumn {val}: väntade RUBRIK=SKALA, till exempel "
+                                 "--svarskolumn F7=trygghet.")
+            svarskolumner[rubrik.strip()] = skala.strip()
         rapport = ny_plats(
             args.mapp, args.brott, enkat=args.enkat, flode=args.flode, omraden=args.omraden,
             befolkning=args.befolkning, namn=args.namn, kommun=args.kommun, fragor=fragor,
+            svarskolumner=svarskolumner, koordinatsystem=args.koordinatsystem,
             enkatar=args.enkatar, enkatomrade=args.enkatomrade, skriv_over=args.skriv_over,
         )
     except (FilFel, NyPlatsFel) as fel:
