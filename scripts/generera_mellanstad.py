@@ -30,6 +30,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import LineString, Point, Polygon, mapping
 
+from tryggaplatser.skalor import BESIKTNINGSNIVAER, SVARSSKALOR, VECKODAGAR_KORT
+
 ROT = Path(__file__).resolve().parent.parent
 STANDARDMAPP = ROT / "data" / "mellanstad"
 TIDSZON = "Europe/Stockholm"
@@ -517,21 +519,11 @@ BEF_ALDER = {
 BEF_KVINNOR = [0.48, 0.49, 0.50, 0.53]
 BEF_TILLVAXT = {2021: 1.0, 2023: 1.006, 2025: 1.013}
 
-SKALA_OTRYGG_KVALL = [
-    "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
-    "Går aldrig ut ensam på grund av otrygghet", "Går aldrig ut ensam av andra skäl",
-]
-SKALA_ORO = [
-    "I mycket stor utsträckning", "I ganska stor utsträckning",
-    "I ganska liten utsträckning", "I mycket liten utsträckning", "Inte alls",
-]
-SKALA_CENTRUM = [
-    "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
-    "Vistas aldrig där på kvällen",
-]
-SKALA_PROBLEM = [
-    "Mycket stort problem", "Ganska stort problem", "Ganska litet problem", "Inget problem alls",
-]
+# Skalorna i generatorns ordning; alternativen kommer från tryggaplatser.skalor.
+SKALA_OTRYGG_KVALL = list(SVARSSKALOR["trygghet"])
+SKALA_ORO = list(SVARSSKALOR["oro"])[::-1]  # mest oro först
+SKALA_CENTRUM = list(SVARSSKALOR["trygghet_plats"])
+SKALA_PROBLEM = list(SVARSSKALOR["problem"])[::-1]  # störst problem först
 PROBLEM = {
     # kolumn: (nivå, effekt centrum/norrby, förändring i Centrum 2025)
     "problem_nedskrapning": (0.3, 0.7, -0.5),
@@ -856,9 +848,8 @@ def generera_verksamheter(ut: Path) -> pd.DataFrame:
         e, n = p(dx, dy)
         assert len(tider) == 7, namn
         rader.append([f"V{i:02d}", namn, typ, int(e), int(n), *tider])
-    dagar = ["man", "tis", "ons", "tor", "fre", "lor", "son"]
     df = pd.DataFrame(rader, columns=["id", "namn", "typ", "ost", "nord",
-                                      *[f"oppet_{d}" for d in dagar]])
+                                      *[f"oppet_{d}" for d in VECKODAGAR_KORT]])
     df.insert(5, "omrade", omrade_for(df["ost"].to_numpy(float), df["nord"].to_numpy(float)))
     skriv_csv(df, ut / "verksamheter.csv")
     return df
@@ -909,6 +900,10 @@ KOMMENTARER = {
 }
 
 
+POANG_LAGST = min(lag for lag, _ in BESIKTNINGSNIVAER.values())
+POANG_HOGST = max(hog for _, hog in BESIKTNINGSNIVAER.values())
+
+
 def generera_besiktning(ut: Path) -> None:
     rng = rng_for(4)
     rader = []
@@ -920,7 +915,7 @@ def generera_besiktning(ut: Path) -> None:
                     poang += BESIKTNING_ANDRING[plats][i] + int(rng.integers(-1, 2))
                 else:
                     poang += int(rng.integers(-1, 2))
-                poang = int(np.clip(poang, 0, 20))
+                poang = int(np.clip(poang, POANG_LAGST, POANG_HOGST))
                 rader.append((flytta_ar(ar), flytta_datum(datum), plats, i + 1, faktor, poang,
                               KOMMENTARER.get((plats, faktor, ar), "")))
     df = pd.DataFrame(rader, columns=["ar", "datum", "delplats", "faktor_nr", "faktor",

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from tryggaplatser._gemensamt import SVERIGE_NORD, SVERIGE_OST
+from tryggaplatser.skalor import VECKODAGAR, VECKODAGAR_KORT
 
 ROT = Path(__file__).resolve().parent.parent
 PAKET = ROT / "data" / "datapackage.json"
@@ -217,10 +218,7 @@ def resurser() -> list[dict]:
                            f"Öppettid {namn}: HH:MM-HH:MM eller stängt. Stängningstid mindre "
                            "än eller lika med öppningstiden = stänger efter midnatt; "
                            "00:00-24:00 = dygnet runt.", required=True, pattern=OPPET)
-                      for d, namn in zip(
-                          ["man", "tis", "ons", "tor", "fre", "lor", "son"],
-                          ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag",
-                           "söndag"], strict=True)],
+                      for d, namn in zip(VECKODAGAR_KORT, VECKODAGAR, strict=True)],
                 ],
                 "primaryKey": ["id"],
             },
@@ -237,8 +235,9 @@ def resurser() -> list[dict]:
                     falt("faktor_nr", "integer", "Faktorns nummer.", required=True, minimum=1),
                     falt("faktor", "string", "Faktor i den fysiska miljön (i Mellanstad "
                          "handbokens egna namn).", required=True),
-                    falt("poang", "integer", "Poäng från 0 (allvarliga problem) till 20 (bra).",
-                         required=True, minimum=0, maximum=20),
+                    falt("poang", "integer", f"Poäng från {g.POANG_LAGST} (allvarliga problem) "
+                         f"till {g.POANG_HOGST} (bra).", required=True, minimum=g.POANG_LAGST,
+                         maximum=g.POANG_HOGST),
                     falt("kommentar", "string", "Besiktarens kommentar. Ofta tom."),
                 ],
                 "primaryKey": ["ar", "delplats", "faktor_nr"],

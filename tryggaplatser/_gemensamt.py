@@ -8,6 +8,10 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+# Dag- och månadsnamnen definieras i skalor; här för modulerna som hämtar dem härifrån.
+from tryggaplatser.skalor import MANADER as MANADER
+from tryggaplatser.skalor import VECKODAGAR as VECKODAGAR
+
 TIDSZON = "Europe/Stockholm"
 
 #: SWEREF 99 TM, det koordinatsystem som handbokens kartor och data använder.
@@ -21,22 +25,18 @@ SVERIGE_LON = (10.03, 24.17)
 SVERIGE_OST = (150_000, 1_100_000)
 SVERIGE_NORD = (6_000_000, 7_800_000)
 
-#: Veckodagarnas namn, måndag först.
-VECKODAGAR = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 
-#: Månadernas namn, januari först.
-MANADER = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-]
-
-
-def lokal_tid(naiva: list[dt.datetime | None]) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+def lokal_tid(naiva: list[dt.datetime | None] | pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """Gör lokala klockslag utan tidszon till tider i svensk tid.
 
     Ett klockslag som inte finns (när klockan ställs fram till sommartid) flyttas
     en timme framåt. Ett klockslag som finns två gånger (när klockan ställs
     tillbaka) tolkas som det första, alltså sommartid. Anroparen redovisar båda.
+
+    Parametrar
+    ----------
+    naiva : list of datetime or pandas.Series
+        Klockslagen; en kolumn med ``datetime64`` går fortast.
 
     Returnerar
     ----------
@@ -55,7 +55,10 @@ def lokal_tid(naiva: list[dt.datetime | None]) -> tuple[pd.Series, np.ndarray, n
     >>> finns_ej.tolist(), tvetydig.tolist()
     ([True, False, False], [False, True, False])
     """
-    naiv = pd.Series(pd.to_datetime(pd.Series(naiva, dtype="object")), dtype="datetime64[ns]")
+    if isinstance(naiva, pd.Series) and pd.api.types.is_datetime64_dtype(naiva.dtype):
+        naiv = naiva.reset_index(drop=True).astype("datetime64[ns]")  # snabbt för långa kolumner
+    else:
+        naiv = pd.Series(pd.to_datetime(pd.Series(naiva, dtype="object")), dtype="datetime64[ns]")
     n = len(naiv)
     sommar = naiv.dt.tz_localize(TIDSZON, ambiguous=np.ones(n, dtype=bool), nonexistent="NaT")
     vinter = naiv.dt.tz_localize(TIDSZON, ambiguous=np.zeros(n, dtype=bool), nonexistent="NaT")

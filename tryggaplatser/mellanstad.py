@@ -19,6 +19,7 @@ import pandas as pd
 
 from tryggaplatser._gemensamt import SWEREF99TM, TIDSZON
 from tryggaplatser.plats import Plats, PlatsFel, las_plats
+from tryggaplatser.skalor import BESIKTNINGSNIVAER, SVARSSKALOR, VECKODAGAR_KORT
 
 CRS = SWEREF99TM
 #: En plats: ett ``Plats``-objekt, en mapp, ett platsnamn eller None (Mellanstad).
@@ -27,26 +28,15 @@ PlatsArg = Plats | str | Path | None
 ALDERSGRUPPER = ["16–24", "25–44", "45–64", "65–84"]
 KON = ["Kvinna", "Man"]
 
-#: Svarsskalorna i stigande grad av otrygghet, oro eller problem.
-#: Sista alternativet i ``otrygg_kvall`` och ``otrygg_centrum`` ligger
-#: utanför själva skalan (de som aldrig går ut eller aldrig är där).
+#: Svarsskalorna i stigande grad av otrygghet, oro eller problem, per kolumn i enkäten
+#: (definierade i :data:`tryggaplatser.skalor.SVARSSKALOR`). Sista alternativet i
+#: ``otrygg_kvall`` och ``otrygg_centrum`` ligger utanför själva skalan (de som aldrig
+#: går ut eller aldrig är där).
 SKALOR: dict[str, list[str]] = {
-    "otrygg_kvall": [
-        "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
-        "Går aldrig ut ensam på grund av otrygghet", "Går aldrig ut ensam av andra skäl",
-    ],
-    "oro_samhalle": [
-        "Inte alls", "I mycket liten utsträckning", "I ganska liten utsträckning",
-        "I ganska stor utsträckning", "I mycket stor utsträckning",
-    ],
-    "otrygg_centrum": [
-        "Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
-        "Vistas aldrig där på kvällen",
-    ],
-    "problem": [
-        "Inget problem alls", "Ganska litet problem", "Ganska stort problem",
-        "Mycket stort problem",
-    ],
+    "otrygg_kvall": list(SVARSSKALOR["trygghet"]),
+    "oro_samhalle": list(SVARSSKALOR["oro"]),
+    "otrygg_centrum": list(SVARSSKALOR["trygghet_plats"]),
+    "problem": list(SVARSSKALOR["problem"]),
 }
 PROBLEMFRAGOR = [
     "problem_nedskrapning", "problem_klotter", "problem_berusade", "problem_belysning",
@@ -57,10 +47,8 @@ OTRYGGA_SVAR = ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grun
 #: Svar som räknas som oro "i stor utsträckning".
 STOR_ORO_SVAR = ["I ganska stor utsträckning", "I mycket stor utsträckning"]
 
-#: Handbokens egna gränser för besiktningens nivåer (poäng 0–20).
-BESIKTNINGSNIVAER = {"Röd": (0, 7), "Gul": (8, 13), "Grön": (14, 20)}
-
-VECKODAGAR = ["man", "tis", "ons", "tor", "fre", "lor", "son"]
+#: Veckodagarnas korta namn i kolumnerna ``oppet_man`` ... ``oppet_son``.
+VECKODAGAR = VECKODAGAR_KORT
 STRATEGIER = [
     "Öka ansträngningen", "Öka risken", "Minska belöningen", "Reducera provokationer",
     "Ta bort ursäkter",
