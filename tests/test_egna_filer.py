@@ -64,7 +64,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tryggaplatser import egna_filer as ef
 from tryggaplatser.egna_filer import (
     KOLUMNNAMN,
     SVARSSKALOR,
@@ -79,6 +78,7 @@ from tryggaplatser.egna_filer import (
     normalisera_kolumnnamn,
     tolka_tal,
 )
+from tryggaplatser.egna_filer import koordinater as ko
 from tryggaplatser.formatering import formatera_tal
 
 
@@ -430,9 +430,21 @@ def test_20_sweref_med_x_som_norr(tmp_path):
     assert any("x = norr" in f for f in rapport.format)
 
 
-def test_21_svar_som_koder(tmp_path):
+def test_21_svar_som_koder_utan_skala_ger_fel(tmp_path):
+    # Koderna 1–4 kan betyda Mycket trygg ... Mycket otrygg eller tvärtom: läsaren gissar inte.
     fil = skriv(tmp_path, "koder.csv", "Trygghet kväll;Vikt\n1;1\n4;1\n9;1\n3;1\n2;1\n")
-    data, rapport = las_egen_enkat(fil)
+    with pytest.raises(FilFel) as fel:
+        las_egen_enkat(fil)
+    text = str(fel.value)
+    assert "kolumnen ”Trygghet kväll”: svaren är koder (1, 2, 3, 4, 9)" in text
+    assert "åt vilket håll skalan går" in text
+    assert 'svarskolumner={"Trygghet kväll": "trygghet"}' in text
+    assert '--svarskolumn "Trygghet kväll=trygghet"' in text
+
+
+def test_21b_svar_som_koder_med_skalans_namn(tmp_path):
+    fil = skriv(tmp_path, "koder.csv", "Trygghet kväll;Vikt\n1;1\n4;1\n9;1\n3;1\n2;1\n")
+    data, rapport = las_egen_enkat(fil, svarskolumner={"Trygghet kväll": "trygghet"})
     assert data["trygghet_kvall"].tolist()[:2] == ["Mycket trygg", "Mycket otrygg"]
     assert pd.isna(data["trygghet_kvall"].iloc[2])
     assert data["trygghet_kvall"].tolist()[3:] == ["Ganska otrygg", "Ganska trygg"]
@@ -687,7 +699,7 @@ def test_32_flode_med_saknat_antal(tmp_path):
 def test_godtyckliga_byte_ger_data_eller_filfel(innehall, typ):
     import io
 
-    from tryggaplatser.egna_filer import _las
+    from tryggaplatser.egna_filer.lasning import las as _las
 
     try:
         data, rapport = _las(io.BytesIO(innehall), typ)
@@ -714,7 +726,7 @@ _BITAR = [
 def test_csv_av_godtyckliga_bitar_ger_data_eller_filfel(rader, avgransare, typ):
     import io
 
-    from tryggaplatser.egna_filer import _las
+    from tryggaplatser.egna_filer.lasning import las as _las
 
     text = "\n".join(avgransare.join(r) for r in rader)
     try:
@@ -855,10 +867,10 @@ def _brottsfil(tmp_path, namn, kolumner, punkter):
 
 
 def test_36_punkt_pa_sveriges_grans_godtas(tmp_path):
-    mitt_lat, mitt_lon = sum(ef._LAT) / 2, sum(ef._LON) / 2
+    mitt_lat, mitt_lon = sum(ko.LAT) / 2, sum(ko.LON) / 2
     punkter = [
-        (ef._LAT[0], mitt_lon), (ef._LAT[1], mitt_lon), (mitt_lat, ef._LON[0]), (mitt_lat, ef._LON[1]),
-        (ef._LAT[0], ef._LON[0]), (ef._LAT[1], ef._LON[1]),
+        (ko.LAT[0], mitt_lon), (ko.LAT[1], mitt_lon), (mitt_lat, ko.LON[0]), (mitt_lat, ko.LON[1]),
+        (ko.LAT[0], ko.LON[0]), (ko.LAT[1], ko.LON[1]),
     ]  # fmt: skip
     data, rapport = las_egna_brott(_brottsfil(tmp_path, "grans.csv", ("Lat", "Lon"), punkter))
     assert data["rad"].tolist() == list(range(2, 2 + len(punkter)))
@@ -874,23 +886,23 @@ def test_36b_punkt_strax_utanfor_och_meddelandets_granser(tmp_path, lat, lon):
     def varde(granser, var):
         return {"under": granser[0] - 0.01, "over": granser[1] + 0.01, "mitt": sum(granser) / 2}[var]
 
-    punkter = [(varde(ef._LAT, "mitt"), varde(ef._LON, "mitt")), (varde(ef._LAT, lat), varde(ef._LON, lon))]
+    punkter = [(varde(ko.LAT, "mitt"), varde(ko.LON, "mitt")), (varde(ko.LAT, lat), varde(ko.LON, lon))]
     data, rapport = las_egna_brott(_brottsfil(tmp_path, "utanfor.csv", ("Lat", "Lon"), punkter))
     assert data["rad"].tolist() == [2]
     p = problem_med(rapport, "utanför Sverige")
     assert p.rader == [3] and p.kolumn == "Lat/Lon"
     # Meddelandet säger samma gränser som kontrollen använder.
-    assert intervall_i(p.orsak, "lat") == ef._LAT
-    assert intervall_i(p.orsak, "lon") == ef._LON
+    assert intervall_i(p.orsak, "lat") == ko.LAT
+    assert intervall_i(p.orsak, "lon") == ko.LON
 
 
 @pytest.mark.parametrize(
     ("ost", "nord"),
     [
-        (ef._OST[0], 6_700_000.0),
-        (ef._OST[1], 6_700_000.0),
-        (600_000.0, ef._NORD[0]),
-        (600_000.0, ef._NORD[1]),
+        (ko.OST_TM[0], 6_700_000.0),
+        (ko.OST_TM[1], 6_700_000.0),
+        (600_000.0, ko.NORD[0]),
+        (600_000.0, ko.NORD[1]),
     ],
 )
 def test_36c_sweref_pa_granserna_kanns_igen(tmp_path, ost, nord):
@@ -907,10 +919,9 @@ def test_36c_sweref_pa_granserna_kanns_igen(tmp_path, ost, nord):
 @pytest.mark.parametrize(
     ("ost", "nord"),
     [
-        (ef._OST[0] - 1, 6_700_000.0),
-        (ef._OST[1] + 1, 6_700_000.0),
-        (600_000.0, ef._NORD[0] - 1),
-        (600_000.0, ef._NORD[1] + 1),
+        (ko.OST_RT90[1] + 1, 6_700_000.0),
+        (600_000.0, ko.NORD[0] - 1),
+        (600_000.0, ko.NORD[1] + 1),
     ],
 )
 def test_36d_sweref_utanfor_granserna_och_meddelandets_intervall(tmp_path, ost, nord):
@@ -919,10 +930,24 @@ def test_36d_sweref_utanfor_granserna_och_meddelandets_intervall(tmp_path, ost, 
     with pytest.raises(FilFel, match="går inte att tolka") as fel:
         las_egna_brott(fil)
     text = str(fel.value)
-    assert intervall_i(text, "öst") == ef._OST
-    assert intervall_i(text, "nord") == ef._NORD
-    assert intervall_i(text, "lat") == ef._LAT
-    assert intervall_i(text, "lon") == ef._LON
+    assert intervall_i(text, "öst") == ko.OST_TM
+    assert intervall_i(text, "nord") == ko.NORD
+    assert intervall_i(text, "lat") == ko.LAT
+    assert intervall_i(text, "lon") == ko.LON
+    assert intervall_i(text.split("RT90 i meter")[1], "öst") == ko.OST_RT90
+    assert "--koordinatsystem EPSG:" in text
+
+
+def test_36e_strax_under_tm_ar_en_lokal_zon_och_strax_over_ar_rt90(tmp_path):
+    # Öst strax under SWEREF 99 TM:s gräns är en lokal zon (fel som ber om zonen);
+    # öst strax över TM:s övre gräns är RT90.
+    lokal = [(ko.OST_TM[0] - 1, 6_700_000.0)] * 2 + [(150_000.0, 6_580_000.0)]
+    with pytest.raises(FilFel, match="en av de lokala SWEREF 99-zonerna"):
+        las_egna_brott(_brottsfil(tmp_path, "lokal.csv", ("Öst", "Nord"), lokal))
+    rt90 = [(ko.OST_TM[1] + 1, 6_700_000.0)] * 2 + [(1_628_910.0, 6_580_989.0)]
+    data, rapport = las_egna_brott(_brottsfil(tmp_path, "rt90.csv", ("Öst", "Nord"), rt90))
+    assert any("RT90 2,5 gon V (EPSG:3021)" in f for f in rapport.format)
+    assert data["rad"].tolist() == [4]  # de två första hamnar i Norge
 
 
 # --- 37. Varje namn i KOLUMNNAMN känns igen i en riktig fil ---------------------------------
@@ -1071,21 +1096,35 @@ def test_38c_ingen_anvandbar_rad_namnger_rubrikraden(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("las", "rader"),
+    ("las", "rader", "kolumn", "varde"),
     [
-        (las_egna_brott, "Datum;Brottstyp\n2024-03-05;Rån\n"),
-        (las_eget_flode, "Datum;Antal\n2024-03-05;4\n"),
-        (las_egen_enkat, "Kön;Trygghet\nKvinna;Mycket trygg\n"),
+        (las_egna_brott, "Datum;Brottstyp\n2024-03-05;Rån\n", "brottstyp", "Rån"),
+        (las_eget_flode, "Datum;Antal\n2024-03-05;4\n", "antal", 4),
+        (las_egen_enkat, "Kön;Trygghet\nKvinna;Mycket trygg\n", "trygghet", "Mycket trygg"),
     ],
 )
 @pytest.mark.parametrize("titel", ["Händelser i centrum 2024", "Händelser i centrum 2024;;"])
-def test_38d_titel_ovanfor_rubrikraden_ger_tips(tmp_path, las, rader, titel):
-    # Första raden med innehåll är rubrikraden. En titel där (med eller utan
-    # avgränsare efter, som Excel skriver den) ger ett fel som säger vilken rad
-    # som lästes som rubrikrad och vad användaren kan göra.
-    fil = skriv(tmp_path, "titel.csv", titel + "\n\n" + rader)
+def test_38d_titel_ovanfor_rubrikraden_hoppas_over(tmp_path, las, rader, kolumn, varde, titel):
+    # En titel överst (med eller utan avgränsare efter, som Excel skriver den) och en
+    # anteckning lästes förr som rubrikrad. Nu hittas rubrikraden under dem, och
+    # rapporten säger vilka rader som inte lästes.
+    fil = skriv(tmp_path, "titel.csv", titel + "\nUttag 2024-03-06\n\n" + rader)
+    data, rapport = las(fil)
+    assert rapport.rubrikrad == 4
+    assert data[kolumn].tolist() == [varde] and data["rad"].tolist() == [5]
+    assert rapport.rader_lasta == 1 and rapport.utelamnade == []
+    assert (
+        "rubrikraden är rad 4; rad 1–2 före den är titel eller anteckning och lästes inte "
+        "(”Händelser i centrum 2024”, ”Uttag 2024-03-06”)"
+    ) in rapport.format
+    assert rapport.text().endswith("rubrikraden är rad 4.")
+
+
+def test_38d2_titel_i_en_fil_med_en_kolumn_ger_tips(tmp_path):
+    # Har datan bara en kolumn går titeln inte att skilja från rubrikraden: felet ger ett tips.
+    fil = skriv(tmp_path, "titel.csv", "Händelser i centrum 2024;;\nBrottstyp;;\nRån;;\n")
     with pytest.raises(FilFel) as fel:
-        las(fil)
+        las_egna_brott(fil)
     text = str(fel.value)
     assert "Rad 1 lästes som rubrikrad men har bara ett namn (”Händelser i centrum 2024”)" in text
     assert "Ta bort raderna ovanför kolumnnamnen" in text

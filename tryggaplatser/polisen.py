@@ -21,7 +21,7 @@ import pandas as pd
 
 from tryggaplatser._gemensamt import MANADER, TIDSZON, lokal_tid
 from tryggaplatser._sokvagar import DATAMAPP
-from tryggaplatser.egna_filer import Inlasningsrapport, Problem
+from tryggaplatser.rapport import Inlasningsrapport, Problem
 
 __all__ = [
     "KOMMUNER_I_LAN",
