@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JB := $(VENV)/bin/jupyter-book
 export PYTHONHASHSEED := 0
+# Antal parallella testprocesser (pytest-xdist): auto = en per kärna. `make test TESTPROCESSER=1` kör i en process.
+TESTPROCESSER ?= auto
 
 .PHONY: help book test notebooks serve lock benchmark lint clean data
 
@@ -22,7 +24,7 @@ book: $(VENV)/klar ## Bygg webbplatsen till _build/html/
 	@echo "Klart: öppna _build/html/index.html i en webbläsare (eller kör make serve)."
 
 test: $(VENV)/klar ## Kör alla tester: paket, data, notebooks, bygget, webbplatsen och webbläsaren
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TESTPROCESSER) --dist loadfile
 
 notebooks: $(VENV)/klar ## Kör om alla notebooks och spara resultaten i filerna
 	$(PY) scripts/kor_notebooks.py

@@ -4,6 +4,11 @@ Med pytest-xdist (``make test`` kör ``-n auto --dist loadfile``) delar alla
 arbetsprocesser samma bygge: den första som behöver det bygger, med ett
 fillås, och de andra läser resultatet. Utan fillås (Windows utan WSL) bygger
 varje arbetsprocess sitt eget.
+
+Fördelningen är ``loadfile`` (en testfil eller notebook i taget per process,
+så att nbval kör en notebooks celler i ordning i samma kärna), med ett undantag:
+webbläsartestets ljusa och mörka läge är den längsta enskilda delen av sviten
+och får gå i var sin process.
 """
 
 from __future__ import annotations
@@ -110,6 +115,38 @@ def _bygg_en_gang(mapp: Path) -> Bygge:
         tillfallig.write_text(json.dumps({**asdict(bygge), "html": str(bygge.html)}), encoding="utf-8")
         tillfallig.replace(resultatfil)
         return bygge
+
+
+#: Test som får gå i en egen process, fast de ligger i samma fil som andra: webbläsartestets
+#: två lägen tar vardera ungefär en fjärdedel av hela svitens tid.
+_EGEN_PROCESS = ("tests/test_webblasare.py::test_sidorna_ar_tillgangliga",)
+#: Det här delas ut först: bygget (som de andra väntar på) och de längsta testen.
+_FORST = ("tests/test_bygge.py::", *_EGEN_PROCESS)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Som ``--dist loadfile``, men testen i _EGEN_PROCESS fördelas ett och ett.
+
+    Arbetet delas ut i insamlingsordning (se pytest_collection_modifyitems), inte
+    med de filer som har flest test först: de långa webbläsartesten ska börja direkt.
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class _Fordelning(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if nodeid.startswith(_EGEN_PROCESS) else super()._split_scope(nodeid)
+
+    config.option.loadscopereorder = False
+    return _Fordelning(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """I pytest-xdists arbetsprocesser: bygget och de längsta testen först (ordningen i övrigt behålls)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: not item.nodeid.startswith(_FORST))
 
 
 @pytest.fixture(scope="session")
