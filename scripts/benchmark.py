@@ -5,7 +5,11 @@ Mäter
 - varje notebooks körtid och kärnans högsta minnesanvändning,
 - hur lång tid nbval behöver för alla notebooks,
 - hur lång tid hela testsviten tar som ``make test`` kör den (parallellt med pytest-xdist),
-- den tyngsta sidan: HTML och allt sidan laddar i Chromium, okomprimerat och gzippat.
+- den tyngsta sidan: HTML och allt sidan laddar i Chromium, okomprimerat och gzippat,
+- hur lång tid ``las_egna_brott`` behöver för en egen brottsfil med 200 000 rader
+  (semikolon, decimalkomma, svenska datum och några felaktiga rader).
+
+``python scripts/benchmark.py --egna-filer`` mäter bara inläsningen av den egna filen.
 
 Siffrorna är mätvärden, inte testkrav. Skriv in dem i CONTRIBUTING.md med
 en beskrivning av maskinen när en ändring flyttar dem.
@@ -76,6 +80,60 @@ def _paketet() -> None:
           f"{langsammast}() {float(sekunder[langsammast]):.2f} s")
 
 
+def skriv_egen_brottsfil(fil: Path, antal: int = 200_000) -> None:
+    """En brottsfil som en kommun kan få: semikolon, decimalkomma, datum som 5/3/2024 och 2024-03-05.
+
+    Var hundrade rad har ett fel (tomt datum, omöjligt datum eller en koordinat som inte
+    är ett tal), så att mätningen också tar med redovisningen av utelämnade rader.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    dagar = np.datetime64("2022-01-01") + rng.integers(0, 3 * 365, antal)
+    iso = np.datetime_as_string(dagar).tolist()
+    svensk = rng.uniform(size=antal) < 0.5  # hälften som 5/3/2024, hälften som 2024-03-05
+    datum = [f"{int(d[8:])}/{int(d[5:7])}/{d[:4]}" if s else d for d, s in zip(iso, svensk, strict=True)]
+    minut = rng.integers(0, 24 * 60, antal)
+    tid = [f"{m // 60:02d}.{m % 60:02d}" for m in minut]
+    ost = [f"{x:.1f}".replace(".", ",") for x in rng.normal(674_000, 2_000, antal)]
+    nord = [f"{y:.1f}".replace(".", ",") for y in rng.normal(6_580_000, 2_000, antal)]
+    typer = np.array(["Misshandel", "Skadegörelse", "Butiksstöld", "Rån", "Narkotikabrott"])
+    typ = typer[rng.integers(0, len(typer), antal)]
+    fel = np.flatnonzero(np.arange(antal) % 100 == 7)
+    for i, j in enumerate(fel):
+        if i % 3 == 0:
+            datum[j] = ""
+        elif i % 3 == 1:
+            datum[j] = "2023-02-30"
+        else:
+            ost[j] = "saknas"
+    rader = ["Diarienr;Datum;Klockslag;Brottstyp;X;Y"]
+    rader += [f"K{i:06d};{d};{t};{b};{x};{y}" for i, (d, t, b, x, y) in
+              enumerate(zip(datum, tid, typ, ost, nord, strict=True))]
+    fil.write_bytes(("\r\n".join(rader) + "\r\n").encode("cp1252"))
+
+
+def egen_brottsfil_sekunder(antal: int = 200_000) -> tuple[float, float]:
+    """Sekunder (väggklocka, processortid) för ``tp.las_egna_brott`` på en fil från
+    :func:`skriv_egen_brottsfil`. Processortiden påverkas mindre av andra program på datorn."""
+    import tryggaplatser as tp
+
+    with tempfile.TemporaryDirectory() as tmp:
+        fil = Path(tmp) / "brott.csv"
+        skriv_egen_brottsfil(fil, antal)
+        start, cpu = time.perf_counter(), time.process_time()
+        data, rapport = tp.las_egna_brott(fil)
+        sekunder, cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert len(data) == rapport.rader_anvandbara and rapport.utelamnade, "filens fel redovisas inte"
+    return sekunder, cpu
+
+
+def _egna_filer() -> None:
+    sekunder, cpu = egen_brottsfil_sekunder()
+    print(f"Inläsning av en egen brottsfil med 200 000 rader (las_egna_brott): {sekunder:.1f} s "
+          f"({cpu:.1f} s processortid)")
+
+
 def _sidvikt(html: Path) -> list[tuple[int, int, str]]:
     """(okomprimerat, gzippat, sida) för varje sida, med det som Chromium laddar."""
     from playwright.sync_api import sync_playwright
@@ -138,6 +196,7 @@ def main() -> int:
         print(f"Hela webbplatsen: {storlek / 1024 / 1024:.1f} MiB")
 
     _paketet()
+    _egna_filer()
     print("Notebooks (körtid, kärnans högsta minne):")
     for nb in alla_notebooks():
         ut = subprocess.run([python, __file__, "--notebook", str(nb)], cwd=ROT, check=True,
@@ -154,5 +213,7 @@ def main() -> int:
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--notebook":
         kor_en_notebook(sys.argv[2])
+    elif sys.argv[1:] == ["--egna-filer"]:
+        _egna_filer()
     else:
         sys.exit(main())
