@@ -184,6 +184,17 @@ class Radlogg:
         if nya:
             self.problem.setdefault((kolumn, orsak), []).extend(nya)
 
+    def lagg_till_per_orsak(
+        self, rader: np.ndarray, orsak: np.ndarray, kolumn: str | None, tillagg: dict[str, str] | None = None
+    ) -> None:
+        """Lägg till rader grupperade per orsak; ``orsak`` har en text eller None (inget fel) per rad.
+
+        ``tillagg`` lägger till text efter vissa orsaker, till exempel ett exempel på rätt format.
+        """
+        finns = pd.notna(orsak)
+        for text in pd.unique(orsak[finns]):
+            self.lagg_till(rader[orsak == text], text + (tillagg or {}).get(text, ""), kolumn)
+
     def lista(self) -> list[Problem]:
         """Problemen i den ordning de först lades till, med sorterade radnummer."""
         return [Problem(orsak, sorted(set(r)), kol) for (kol, orsak), r in self.problem.items()]

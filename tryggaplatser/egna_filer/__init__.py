@@ -23,7 +23,8 @@ Delarna:
 - ``filformat``: från fil till tabell (teckenkodning, avgränsare, Excel, rubrikrad)
 - ``rubriker``: kolumnnamn som känns igen, och koder i rubriken
 - ``tal``, ``tider``, ``koordinater``: tal, datum och klockslag, koordinatsystem
-- ``svar``: svarsskalor och deras riktning
+- ``svar``: svarsskalor och deras riktning, kön och koder i rubriken
+- ``flode``: flödesfiler i bred form (en kolumn per räknare)
 - ``lasning``: kärnan som sätter ihop stegen
 """
 

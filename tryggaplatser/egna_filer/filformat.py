@@ -73,6 +73,16 @@ class Tabell:
         koder, texter = self.unika_texter(k)
         return pd.Series(texter[koder], dtype=object)
 
+    def titeltips(self) -> str:
+        """Ett tips om rubrikraden ser ut som en titel: ett enda namn i en bredare rad."""
+        namn = [r for r in self.rubriker if r]
+        if len(namn) == 1 and len(self.rubriker) > 1:
+            return (
+                f" Rad {self.rubrikrad} lästes som rubrikrad men har bara ett namn (”{namn[0]}”). "
+                "Är det en titel? Ta bort raderna ovanför kolumnnamnen så att de står överst."
+            )
+        return ""
+
     def tom(self, k: int) -> np.ndarray:
         """Sant där cellen är tom eller bara har blanksteg."""
         koder, texter = self.unika_texter(k)

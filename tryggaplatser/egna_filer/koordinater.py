@@ -238,7 +238,7 @@ def las_koordinater(
     val: dict[str, int],
     ute: Radlogg,
     anm: Radlogg,
-    format_: list[str],
+    rapport,
     koordinatsystem: object = None,
 ) -> dict[str, np.ndarray] | None:
     """Koordinaterna som ``ost`` och ``nord`` i SWEREF 99 TM, eller None om filen saknar koordinater.
@@ -283,7 +283,7 @@ def las_koordinater(
             f"{namn_pa_system(kod)} ({kalla}), men talen ser ut som {_FAMILJNAMN[_familj(efter_talen)]}. "
             "Kontrollera vilket koordinatsystem filen använder."
         )
-    xs, ys, lat, lon = _omrakna(kod, a, b, ma, mb, na, nb, val, format_, kalla)
+    xs, ys, lat, lon = _omrakna(kod, a, b, ma, mb, na, nb, val, rapport, kalla)
     utanfor = (
         ~np.isnan(xs)
         & ~np.isnan(ys)
@@ -300,7 +300,9 @@ def las_koordinater(
     return {"ost": xs, "nord": ys}
 
 
-def _omrakna(kod, a, b, ma, mb, na, nb, val, format_, kalla):
+def _omrakna(kod, a, b, ma, mb, na, nb, val, rapport, kalla):
+    """Omräkning till SWEREF 99 TM; rapporten får veta systemet och vilken kolumn som är vad."""
+    format_ = rapport.format
     from pyproj import CRS, Transformer
 
     geografiskt = kod in _GEOGRAFISKA or CRS.from_epsg(kod).is_geographic
@@ -311,7 +313,11 @@ def _omrakna(kod, a, b, ma, mb, na, nb, val, format_, kalla):
         if "ost" in val:
             format_.append(f"kolumnerna ”{na}” och ”{nb}” innehåller grader ({_NAMN.get(kod, kod)})")
         xs, ys = Transformer.from_crs(kod, 3006, always_xy=True).transform(lon, lat)
-        kalla = f" ({kalla})" if kalla else ""
+        if "ost" in val:
+            rapport.kanda_kolumner[na], rapport.kanda_kolumner[nb] = (
+                ("lat", "lon") if lat_forst else ("lon", "lat")
+            )
+        kalla = f", {kalla}," if kalla else ""
         format_.append(
             f"koordinater i {_NAMN.get(kod, f'EPSG:{kod}')}{kalla} omräknade till SWEREF 99 TM (EPSG:3006)"
         )
@@ -322,6 +328,7 @@ def _omrakna(kod, a, b, ma, mb, na, nb, val, format_, kalla):
     if a_ar_nord and "ost" in val:
         konvention = " (lantmäterikonventionen x = norr)" if normalisera_kolumnnamn(na)[:1] == "x" else ""
         format_.append(f"kolumnen ”{na}” innehåller nordvärden{konvention}; tolkad som norr")
+        rapport.kanda_kolumner[na], rapport.kanda_kolumner[nb] = "nord", "ost"
     if kod == 3006:
         format_.append("koordinater i SWEREF 99 TM (EPSG:3006)" + (f", {kalla}" if kalla else ""))
         xs, ys = ost.copy(), nord.copy()
@@ -329,7 +336,7 @@ def _omrakna(kod, a, b, ma, mb, na, nb, val, format_, kalla):
         xs, ys = Transformer.from_crs(kod, 3006, always_xy=True).transform(ost, nord)
         xs, ys = np.asarray(xs, float), np.asarray(ys, float)
         if kalla:
-            format_.append(f"koordinater i {namn_pa_system(kod)} ({kalla}) omräknade till SWEREF 99 TM")
+            format_.append(f"koordinater i {namn_pa_system(kod)}, {kalla}, omräknade till SWEREF 99 TM")
         else:
             format_.append(
                 f"koordinaterna har öst omkring 1 500 000 m, alltså RT90; de lästes som "

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tryggaplatser.rapport import FilFel, Radlogg
+from tryggaplatser.rapport import FilFel, Inlasningsrapport, Radlogg
 from tryggaplatser.skalor import SVARSSKALOR
 
 from .rubriker import Rubrik, koder_i_text, normalisera_kolumnnamn
 
-__all__ = ["Skala", "bestam_skala", "kon_kolumn", "svarskolumn"]
+__all__ = ["Skala", "bestam_skala", "kodad_text", "kon_kolumn", "las_svarskolumner", "svarskolumn"]
 
 SAKNAT_SVAR = {
     "", "vet ej", "vet inte", "ej svar", "inget svar", "vill ej svara", "vill inte svara",
@@ -174,7 +174,10 @@ def bestam_skala(
         else:
             texter[v] = int(n)
     if isinstance(spec, str) and spec not in SVARSSKALOR and "=" not in spec:
-        raise ValueError(f"Okänd svarsskala {spec!r}; välj bland {', '.join(SVARSSKALOR)}.")
+        raise FilFel(
+            f"Okänd svarsskala {spec!r} för kolumnen ”{rubrik.text}”; välj bland {', '.join(SVARSSKALOR)}, "
+            "eller skriv koderna, till exempel ”1=Mycket trygg, 4=Mycket otrygg”."
+        )
     # Koderna: först argumentet, sedan rubriken, sedan cellerna.
     koder = _kodspecifikation(spec)
     kalla = "enligt argumentet svarskolumner" if koder else ""
@@ -326,3 +329,55 @@ def kodad_text(
         else:
             ut.append(t)
     return np.array(ut + [None], dtype=object)[koder]
+
+
+def las_svarskolumner(
+    tabell, val, rubriker, svarskolumner, data, anm: Radlogg, rapport: Inlasningsrapport
+) -> None:
+    """En ordnad kategori per svarskolumn i ``data``; FilFel om filen saknar svar."""
+    onskade: dict[str, object] | None = None
+    if svarskolumner is not None:
+        par = (
+            list(svarskolumner.items())
+            if isinstance(svarskolumner, dict)
+            else [(n, None) for n in svarskolumner]
+        )
+        onskade = {normalisera_kolumnnamn(n): spec for n, spec in par}
+        finns = {r.normaliserat for r in rubriker} | {r.grundnamn for r in rubriker}
+        saknas = sorted(set(onskade) - finns)
+        if saknas:
+            raise FilFel(
+                f"Filen {tabell.namn} saknar svarskolumnen {', '.join(saknas)}. "
+                "Kolumnerna i filen är: " + ", ".join(f"”{r}”" for r in tabell.rubriker) + "."
+            )
+    svar = []
+    for i, r in enumerate(rubriker):
+        if i in val.values() or not r.text:
+            continue
+        nyckel = next(
+            (n for n in (r.normaliserat, r.grundnamn) if onskade is not None and n in onskade), None
+        )
+        if onskade is not None and nyckel is None:
+            continue
+        spec = onskade[nyckel] if nyckel is not None else None  # type: ignore[index]
+        skala = bestam_skala(r, tabell.text(i), tabell.namn, spec, angiven=nyckel is not None)
+        if skala is None:
+            continue
+        kanon = r.grundnamn
+        while kanon in data:
+            kanon += "_svar"
+        data[kanon] = svarskolumn(tabell.text(i), tabell.rader, skala, r.text, anm)
+        rapport.kanda_kolumner[r.text] = f"{kanon} (svar, skala {skala.namn})"
+        if skala.kalla:
+            koder = ", ".join(f"{k}={a}" for k, a in sorted(skala.koder.items()))
+            rapport.format.append(f"kolumnen ”{r.text}”: koderna {koder} ({skala.kalla})")
+        if r.text in rapport.ignorerade_kolumner:
+            rapport.ignorerade_kolumner.remove(r.text)
+        svar.append(kanon)
+    if not svar:
+        raise FilFel(
+            f"Filen {tabell.namn} har ingen kolumn med enkätsvar. Väntade minst en kolumn "
+            "med svar som Mycket trygg, Ganska trygg, Ganska otrygg och Mycket otrygg "
+            "(eller en annan av handbokens svarsskalor), eller koder med skalan i rubriken, "
+            "till exempel ”Trygg kväll (1=Mycket trygg … 4=Mycket otrygg)”." + tabell.titeltips()
+        )

@@ -12,9 +12,13 @@ import re
 import numpy as np
 import pandas as pd
 
+from tryggaplatser.formatering import formatera_tal
+from tryggaplatser.rapport import Radlogg
+
 _RE_ENKEL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _RE_TAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _RE_MELLANRUM = re.compile(r"[\s\u00a0\u202f\u2009]")
+_RE_FOR_STORT = re.compile(r"[+\-\u2212]?(?:inf|infinity|[\d\s.,]+e\+?\d{3,})", re.IGNORECASE)
 
 
 def unika(s: pd.Series | tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -143,3 +147,70 @@ def ar_tal(text: str) -> bool:
     """Om en text är ett tal (används för att känna igen en rubrikrad som är data)."""
     t = _eller_fel(text)
     return t is not None and not math.isnan(t)
+
+
+def tal_med_regler(
+    tabell, k, ute, anm, *, heltal=False, minst=None, hogst=None, vid_fel="ute", beskrivning="ett tal"
+):
+    """Tolka en kolumn som tal. vid_fel: "ute" lämnar raden utanför, "saknas" sätter NaN."""
+    namn = tabell.rubriker[k]
+    logg = ute if vid_fel == "ute" else anm
+    svans = "" if vid_fel == "ute" else "; värdet satt som saknat"
+    x, fel = tal_kolumn(tabell.unika(k))
+    orsak = np.full(len(x), None, dtype=object)
+    orsak[fel] = f"väntade {beskrivning}{svans}"
+    koder, texter = tabell.unika_texter(k)
+    for_stort = fel & np.array([bool(_RE_FOR_STORT.fullmatch(t)) for t in texter] + [False])[koder]
+    orsak[for_stort] = f"väntade {beskrivning}, inte ett oändligt eller för stort tal{svans}"
+    with np.errstate(invalid="ignore"):
+        if heltal:
+            orsak[pd.isna(orsak) & (x != np.floor(x)) & ~np.isnan(x)] = (
+                f"väntade {beskrivning}, inte ett decimaltal{svans}"
+            )
+        if minst is not None:
+            lag = (
+                f"väntade {beskrivning}, inte ett negativt tal"
+                if minst == 0
+                else f"väntade {beskrivning} (minst {formatera_tal(minst)})"
+            )
+            orsak[pd.isna(orsak) & (x < minst)] = lag + svans
+        if hogst is not None:
+            orsak[pd.isna(orsak) & (x > hogst)] = (
+                f"väntade {beskrivning} (högst {formatera_tal(hogst)}){svans}"
+            )
+    logg.lagg_till_per_orsak(tabell.rader, orsak, namn, {})
+    return np.where(pd.isna(orsak), x, np.nan)
+
+
+def las_talkolumner(tabell, val, data, ute: Radlogg, anm: Radlogg, typ: str) -> None:
+    """Kolumnerna ``alder``, ``vikt`` och ``antal`` i ``data``, med handbokens regler."""
+    if "alder" in val:
+        data["alder"] = tal_med_regler(
+            tabell,
+            val["alder"],
+            ute,
+            anm,
+            heltal=True,
+            minst=0,
+            hogst=120,
+            vid_fel="saknas",
+            beskrivning="en ålder i hela år",
+        )
+    if "vikt" in val:
+        data["vikt"] = tal_med_regler(
+            tabell, val["vikt"], ute, anm, minst=0, beskrivning="en vikt (ett tal, minst 0)"
+        )
+    if "antal" in val:
+        k = val["antal"]
+        data["antal"] = tal_med_regler(
+            tabell,
+            k,
+            ute,
+            anm,
+            heltal=True,
+            minst=0,
+            hogst=1e9,
+            beskrivning="ett antal (ett heltal, minst 0)",
+        )
+        if typ == "flode":
+            ute.lagg_till(tabell.rader[tabell.tom(k)], "antal saknas", tabell.rubriker[k])

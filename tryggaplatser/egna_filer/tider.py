@@ -21,11 +21,21 @@ import numpy as np
 import pandas as pd
 
 from tryggaplatser._gemensamt import TIDSZON, lokal_tid
+from tryggaplatser.rapport import FilFel, Radlogg
 from tryggaplatser.skalor import MANADER
 
 from .tal import unika
 
-__all__ = ["EXEMPEL", "FORSTA_AR", "SISTA_AR", "Datumkolumn", "svensk_tid", "tolka_datum", "tolka_klockslag"]
+__all__ = [
+    "EXEMPEL",
+    "FORSTA_AR",
+    "SISTA_AR",
+    "Datumkolumn",
+    "las_tidpunkter",
+    "svensk_tid",
+    "tolka_datum",
+    "tolka_klockslag",
+]
 
 FORSTA_AR, SISTA_AR = 1900, 2100
 EXEMPEL = "2024-03-05, 2024-03-05 22:15, 5 mars 2024 eller 5/3/2024"
@@ -265,3 +275,78 @@ def svensk_tid(naiv: np.ndarray, zon_minuter: np.ndarray) -> tuple[pd.Series, np
         omraknad = pd.Series(np.where(med_zon, utc, _NAT)).dt.tz_localize("UTC")
         lokal = lokal.where(~med_zon, omraknad.dt.tz_convert(TIDSZON))
     return lokal, finns_ej, tvetydig
+
+
+def las_tidpunkter(tabell, val, data, ute: Radlogg, anm: Radlogg, kravs: bool, format_: list[str]) -> None:
+    """Kolumnerna ``datum`` och ``tidpunkt`` (svensk tid) i ``data``; fel per rad i ``ute`` och ``anm``."""
+    if "tidpunkt" not in val and "datum" not in val:
+        if kravs:
+            raise FilFel(
+                f"Filen {tabell.namn} saknar en kolumn med datum. Väntade en kolumn som heter "
+                "Datum, Tidpunkt eller Datum och tid (med datum som 2024-03-05, "
+                "2024-03-05 22:15, 5 mars 2024 eller 5/3/2024). Kolumnerna i filen är: "
+                + ", ".join(f"”{r}”" for r in tabell.rubriker if r)
+                + "."
+                + tabell.titeltips()
+            )
+        return
+    dk = val.get("tidpunkt", val.get("datum"))
+    dnamn = tabell.rubriker[dk]
+    d = tolka_datum(tabell.unika(dk), tabell.excel)
+    exempel = f" (väntade till exempel {EXEMPEL})"
+    ute.lagg_till_per_orsak(
+        tabell.rader,
+        d.orsak,
+        dnamn,
+        {"okänt datumformat": exempel, "datumet finns inte i kalendern": exempel},
+    )
+    if d.excel_serie:
+        format_.append(f"datum som Excels serienummer omräknade (till exempel {d.excel_serie})")
+    ok = pd.isna(d.orsak)
+    naiv, har_tid, zon = d.naiv, d.har_tid & ok, d.zon_minuter
+    tnamn, fel_tid = None, np.zeros(len(ok), dtype=bool)
+    if "tid" in val:
+        tnamn = tabell.rubriker[val["tid"]]
+        tid, tom, orsak = tolka_klockslag(tabell.unika(val["tid"]), tabell.excel)
+        anm.lagg_till_per_orsak(
+            tabell.rader[ok],
+            orsak[ok],
+            tnamn,
+            {o: " (väntade till exempel 22:15 eller 22.15)" for o in pd.unique(orsak[ok & pd.notna(orsak)])},
+        )
+        # Ett klockslag i en egen kolumn gäller före klockslaget i datumkolumnen (svensk tid).
+        fran_tid = ok & ~tom
+        fel_tid = pd.notna(orsak)
+        midnatt = naiv.astype("datetime64[D]").astype("datetime64[ns]")
+        naiv = np.where(fran_tid, np.where(np.isnat(tid), midnatt, midnatt + tid), naiv)
+        har_tid = np.where(fran_tid, ~np.isnat(tid), har_tid)
+        zon = np.where(fran_tid, np.nan, zon)
+    if not har_tid.any():
+        data["datum"] = naiv.astype("datetime64[D]")
+        format_.append("inga klockslag i filen; bara datum används")
+        return
+    tider, finns_ej, tvetydig = svensk_tid(np.where(har_tid, naiv, np.datetime64("NaT")), zon)
+    kol = tnamn or dnamn
+    anm.lagg_till(
+        tabell.rader[finns_ej],
+        "klockslaget finns inte (klockan ställs fram till sommartid); tolkat som en timme senare",
+        kol,
+    )
+    anm.lagg_till(
+        tabell.rader[tvetydig],
+        "klockslaget finns två gånger (klockan ställs tillbaka till "
+        "normaltid); tolkat som sommartid, det första av de två",
+        kol,
+    )
+    anm.lagg_till(
+        tabell.rader[ok & ~har_tid & ~fel_tid],
+        "klockslag saknas; tidpunkten saknas men datumet används",
+        dnamn,
+    )
+    med_zon = har_tid & ~np.isnan(zon)
+    if med_zon.any():
+        format_.append("tider med tidszon (som +01:00 eller Z) omräknade till svensk tid")
+        lokal = tider.dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+        naiv = np.where(med_zon, lokal, naiv)
+    data["datum"] = naiv.astype("datetime64[D]")
+    data["tidpunkt"] = tider
