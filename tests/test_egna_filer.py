@@ -1,7 +1,8 @@
 """Tester för inläsningen av användarens egna filer (tryggaplatser.egna_filer).
 
-Filerna skapas i tmp_path i varje test. Varje besvärlig fil har ett test som
-kontrollerar både utfallet (data eller fel) och meddelandet.
+Filerna skapas i tmp_path i varje test, eller ligger i tests/filer/ (se README där).
+Varje besvärlig fil har ett test som kontrollerar både utfallet (data eller fel) och
+meddelandet.
 
 ====  ==========================================  ===============================================
 nr    fil                                         väntat utfall
@@ -27,7 +28,8 @@ nr    fil                                         väntat utfall
 18    klockslag i sommartidsluckan                flyttas en timme; anmärkning
 19    klockslag som finns två gånger              tolkas som sommartid; anmärkning
 20    SWEREF med x = norr (lantmäterikonvention)  upptäcks och byts; anmärkning
-21    enkätsvar som koder 1–4 och 9               ordnad kategori; 9 = saknat svar
+21    enkätsvar som koder 1–4 och 9, utan skala   FilFel som ber om skalan (inte en gissning);
+                                                  med svarskolumner={"...": "trygghet"} läses den
 22    gammal .xls                                 FilFel "gamla Excel-formatet"
 23    flöde utan Antal                            FilFel "saknar kolumnen Antal"
 24    rad med fler värden än rubriker             raden utelämnas med orsak
@@ -43,10 +45,32 @@ nr    fil                                         väntat utfall
 34    kodade svar med angiven skala               koden = plats i skalan; 99 = saknat
 35    antal 0, vikt 0, ålder 0 och 120            behålls; inga problem redovisas
 36    punkter på och strax utanför Sveriges       på gränsen godtas; utanför utelämnas; meddelandet
-      gränser (lat/lon och SWEREF 99 TM)          visar samma gränser som kontrollen (_LAT, _LON ...)
+      gränser (lat/lon och SWEREF 99 TM)          visar samma gränser som kontrollen (ko.LAT ...);
+                                                  strax under TM = lokal zon, strax över = RT90
 37    varje namn i KOLUMNNAMN, i sju stavningar   känns igen som handbokens kolumn
 38    tomma rader före rubriken och mitt i        radnumren är filens egna, i CSV och xlsx;
-      (CSV och xlsx), titel överst                en titel ger ett tips i felet
+      (CSV och xlsx), titel och anteckning        titel och anteckning hoppas över och redovisas;
+      överst                                      i en fil med en kolumn ger titeln ett tips
+39    skala i rubriken (1=Mycket otrygg …         följs: 18 % otrygga, inte 82 %; mittalternativet;
+      5=Mycket trygg), i cellerna, i argumentet   okända etiketter och luckor ger FilFel; 1=Ja
+                                                  2=Nej gör ingen svarskolumn
+40    Kön (1=Man, 2=Kvinna), Område (1=...)       koderna används; okänd kod redovisas
+41    .xlsx med titel, anteckning och             rubrikraden hittas (rad 4); cellerna fylls nedåt
+      sammanslagna celler; CSV med titelrader     och redovisas; samma data som utan sammanslagning
+42    Excels serienummer (45356)                  .xlsx: omräknat (2024-03-05 22.15); CSV: raden
+                                                  utelämnas och meddelandet säger vad talet är
+43    ISO 8601 med +01:00 och Z, svenska          läses och räknas om till svensk tid; okänd månad,
+      månadsnamn (5 mars 2024, 1 aug. 2024)       31 april, 3/25/2024 och 24.00 ger orsak
+44    SWEREF 99 TM, de tolv lokala zonerna        TM och RT90 känns igen; lokal zon ger FilFel som
+      (EPSG:3007–3018), RT90 2,5 gon V            ber om koordinatsystem (aldrig "utanför Sverige");
+                                                  med argumentet, rubriken eller en titelrad läses
+                                                  den; motsägande eller okänt system ger FilFel
+45    1e400, inf, 400 siffror; trasiga .xlsx      anmärkning eller utelämnad rad med orsak; FilFel
+                                                  för .xlsx; ändrade byte ger data eller FilFel
+46    handbokens egna brott.csv, enkat.csv och    läses utan problem och ger samma data som
+      flode.csv (bred)                            tp.las_brott, tp.las_enkat och tp.las_flode
+47    bred flödesfil med fel i enstaka celler     bara cellen lämnas utanför; rad utan antal
+                                                  utelämnas; utan räknarkolumner: FilFel med formerna
 (h)   godtyckliga byte / CSV av slumpade bitar    data eller FilFel, aldrig ett annat fel
 ====  ==========================================  ===============================================
 """
@@ -706,7 +730,7 @@ def test_godtyckliga_byte_ger_data_eller_filfel(innehall, typ):
     except FilFel as fel:
         assert str(fel).startswith("Filen <filen>")
     else:
-        assert len(data) == rapport.rader_anvandbara
+        assert data["rad"].nunique() == rapport.rader_anvandbara  # bred flödesfil: flera rader per rad
         rapport.text()
 
 
@@ -1137,3 +1161,512 @@ def test_38e_en_kolumn_ar_ingen_titel(tmp_path):
         las_egna_brott(fil)
     assert "saknar en kolumn med datum" in str(fel.value)
     assert "titel" not in str(fel.value)
+
+
+# --- 39–50. Det som svenska kontor exporterar ------------------------------------------------
+
+FILER = Path(__file__).parent / "filer"
+
+
+def andel(data: pd.DataFrame, kolumn: str, svar: list[str]) -> float:
+    """Andelen svar i ``svar`` bland dem som svarat, räknad för hand."""
+    giltiga = [v for v in data[kolumn].tolist() if isinstance(v, str)]
+    return sum(v in svar for v in giltiga) / len(giltiga)
+
+
+def test_39_skala_i_rubriken_laeses_inte_baklanges():
+    # 100 svar: koden 1 (6 st), 2 (12), 3 (20), 4 (30), 5 (32) med 1 = Mycket otrygg.
+    # Rätt läst är 18 % otrygga (kod 1 och 2); baklänges lästes 82 %.
+    fil = FILER / "enkat-skala-i-rubriken.csv"
+    rader = fil.read_text(encoding="utf-8-sig").splitlines()[1:]
+    koder = [int(r.split(";")[3]) for r in rader]
+    assert [koder.count(k) for k in range(1, 6)] == [6, 12, 20, 30, 32]
+    data, rapport = las_egen_enkat(fil)
+    svar = data["trygg_kvall"]
+    assert andel(data, "trygg_kvall", ["Mycket otrygg", "Ganska otrygg"]) == pytest.approx(0.18)
+    from tryggaplatser.mellanstad import OTRYGGA_SVAR
+
+    assert andel(data, "trygg_kvall", OTRYGGA_SVAR) == pytest.approx(0.18)
+    # Koden i filen och svaret i datan, rad för rad.
+    namn = {1: "Mycket otrygg", 2: "Ganska otrygg", 3: "Varken trygg eller otrygg", 4: "Ganska trygg",
+            5: "Mycket trygg"}  # fmt: skip
+    assert svar.tolist() == [namn[k] for k in koder]
+    assert svar.cat.ordered
+    assert list(svar.cat.categories)[:5] == [
+        "Mycket trygg", "Ganska trygg", "Varken trygg eller otrygg", "Ganska otrygg", "Mycket otrygg",
+    ]  # fmt: skip
+    assert rapport.kanda_kolumner["Trygg kväll (1=Mycket otrygg … 5=Mycket trygg)"] == (
+        "trygg_kvall (svar, skala trygghet)"
+    )
+    assert any(
+        "koderna 1=Mycket otrygg, 2=Ganska otrygg, 3=Varken trygg eller otrygg, 4=Ganska trygg, "
+        "5=Mycket trygg (enligt rubriken)" in f
+        for f in rapport.format
+    )
+
+
+def test_39b_fyrgradig_skala_i_rubriken_och_i_argumentet(tmp_path):
+    text = "Trygg kväll (1=Mycket otrygg … 4=Mycket trygg)\n1\n2\n3\n4\n9\n"
+    data, _ = las_egen_enkat(skriv(tmp_path, "e.csv", text))
+    vantat = ["Mycket otrygg", "Ganska otrygg", "Ganska trygg", "Mycket trygg"]
+    assert data["trygg_kvall"].tolist()[:4] == vantat and pd.isna(data["trygg_kvall"].iloc[4])
+    # Samma skala som text i svarskolumner, och som en lista med alternativen i kodernas ordning.
+    utan = skriv(tmp_path, "f.csv", "Trygg kväll\n1\n2\n3\n4\n9\n")
+    for spec in ("1=Mycket otrygg, 4=Mycket trygg", vantat):
+        data, rapport = las_egen_enkat(utan, svarskolumner={"Trygg kväll": spec})
+        assert data["trygg_kvall"].tolist()[:4] == vantat
+        assert any("(enligt argumentet svarskolumner)" in f for f in rapport.format)
+
+
+def test_39c_koderna_har_egna_etiketter_i_cellerna(tmp_path):
+    # En export där några celler har kod och text ("1 Mycket otrygg") och andra bara koden.
+    text = "Trygghet centrum\n1 Mycket otrygg\n4 - Mycket trygg\n2\n3\n1\n"
+    data, rapport = las_egen_enkat(skriv(tmp_path, "e.csv", text))
+    assert data["trygghet_centrum"].tolist() == [
+        "Mycket otrygg", "Mycket trygg", "Ganska otrygg", "Ganska trygg", "Mycket otrygg",
+    ]  # fmt: skip
+    assert any("(enligt cellerna)" in f for f in rapport.format)
+
+
+def test_39d_skala_med_okanda_etiketter_ger_fel_med_etiketten(tmp_path):
+    fil = skriv(tmp_path, "e.csv", "Trygg kväll (1=Helt otrygg … 5=Helt trygg)\n1\n5\n")
+    with pytest.raises(FilFel) as fel:
+        las_egen_enkat(fil)
+    assert "koden 1 betyder ”Helt otrygg”, som inte finns i handbokens skala" in str(fel.value)
+
+
+def test_39e_koder_som_inte_ar_en_skala_gissas_inte(tmp_path):
+    # "trygg" i namnet, men koderna i rubriken handlar om något annat: kolumnen ignoreras.
+    text = "Deltog i trygghetsvandring (1=Ja, 2=Nej);Oro\n1;Inte alls\n2;I ganska stor utsträckning\n"
+    data, rapport = las_egen_enkat(skriv(tmp_path, "e.csv", text))
+    assert list(data.columns) == ["rad", "oro"]
+    assert rapport.ignorerade_kolumner == ["Deltog i trygghetsvandring (1=Ja, 2=Nej)"]
+
+
+def test_39f_skala_med_luckor_ger_fel(tmp_path):
+    # Tre steg mellan 1 och 7 räcker inte: skalan går inte att lägga på handbokens.
+    fil = skriv(tmp_path, "e.csv", "Trygg kväll (1=Mycket otrygg, 7=Mycket trygg)\n1\n7\n")
+    with pytest.raises(FilFel, match=r"saknas koder\s+mellan 1 och 7|saknas koder mellan 1 och 7"):
+        las_egen_enkat(fil)
+
+
+def test_40_koder_for_kon_och_omrade_i_rubriken(tmp_path):
+    text = (
+        "Kön (1=Man, 2=Kvinna);Område (1=Centrum, 2=Norrby);Trygg\n"
+        "1;2;Mycket trygg\n2;1;Mycket trygg\n3;3;Ganska trygg\n"
+    )
+    data, rapport = las_egen_enkat(skriv(tmp_path, "e.csv", text))
+    assert data["kon"].tolist()[:2] == ["Man", "Kvinna"] and pd.isna(data["kon"].iloc[2])
+    assert data["omrade"].tolist() == ["Norrby", "Centrum", "3"]
+    assert rapport.kanda_kolumner["Kön (1=Man, 2=Kvinna)"] == "kon"
+    p = problem_med(rapport, "okänt värde (väntade Kvinna, Man eller Annat)", utelamnade=False)
+    assert p.rader == [4] and p.kolumn == "Kön (1=Man, 2=Kvinna)"
+    p = problem_med(rapport, "koden 3 står inte i rubrikens koder", utelamnade=False)
+    assert p.rader == [4]
+    # Utan koder i rubriken tipsar meddelandet om att skriva dem där.
+    data, rapport = las_egen_enkat(skriv(tmp_path, "f.csv", "Kön;Trygg\n1;Mycket trygg\n"))
+    assert "Skriv dem i rubriken: ”Kön (1=Kvinna, 2=Man)”" in rapport.anmarkningar[0].orsak
+
+
+def _xlsx_med_titel(fil, sammanslagen: bool = True):
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    blad = bok.active
+    blad["A1"] = "Trygghetsenkät 2024, Mellanstad"
+    blad.merge_cells("A1:D1")
+    blad["A2"] = "Svar från webb och papper. Vikterna är kalibrerade."
+    blad.append([])
+    blad.append(["Område", "Kön", "Vikt", "Trygg kväll"])  # rad 4
+    rader = [
+        ("Centrum", "Kvinna", 1.2, "Ganska otrygg"),
+        (None, "Man", 0.8, "Mycket trygg"),
+        (None, "Kvinna", 1.1, "Mycket otrygg"),
+        ("Norrby", "Man", 1.0, "Ganska trygg"),
+        (None, "Kvinna", 0.9, "Ganska trygg"),
+    ]
+    for rad in rader:
+        blad.append(list(rad))
+    if sammanslagen:
+        blad.merge_cells("A5:A7")  # Centrum gäller rad 5–7, som Excel visar det
+        blad.merge_cells("A8:A9")
+    else:
+        for nr, omr in ((6, "Centrum"), (7, "Centrum"), (9, "Norrby")):
+            blad.cell(row=nr, column=1, value=omr)
+    bok.save(fil)
+    return fil
+
+
+def test_41_xlsx_med_titel_anteckning_och_sammanslagna_celler(tmp_path):
+    # Förr blev titeln rubrikrad: inga svar hittades. Nu hittas rubrikraden på rad 4.
+    data, rapport = las_egen_enkat(_xlsx_med_titel(tmp_path / "enkat.xlsx"))
+    assert rapport.rubrikrad == 4 and rapport.rader_anvandbara == 5
+    assert data["rad"].tolist() == [5, 6, 7, 8, 9]
+    assert data["omrade"].tolist() == ["Centrum"] * 3 + ["Norrby"] * 2
+    assert data["trygg_kvall"].tolist()[0] == "Ganska otrygg"
+    assert "rubrikraden är rad 4; rad 1–2 före den är titel eller anteckning och lästes inte" in (
+        " ".join(rapport.format)
+    )
+    p = problem_med(rapport, "sammanslagen cell: värdet ”Centrum” på rad 5 gäller raderna 5–7", False)
+    assert p.rader == [5, 6, 7] and p.kolumn == "Område"
+    assert problem_med(rapport, "”Norrby” på rad 8 gäller raderna 8–9", False).rader == [8, 9]
+    # Samma fil utan sammanslagna celler ger samma data och ingen anmärkning.
+    utan, rapport_utan = las_egen_enkat(_xlsx_med_titel(tmp_path / "utan.xlsx", sammanslagen=False))
+    pd.testing.assert_frame_equal(utan, data)
+    assert rapport_utan.anmarkningar == []
+
+
+def test_41b_csv_med_titelrader_och_decimalkomma():
+    data, rapport = las_egna_brott(FILER / "brott-kontorsexport.csv")
+    assert rapport.rubrikrad == 4 and rapport.rader_lasta == 7
+    assert "teckenkodning Windows-1252" in rapport.format and "decimalkomma" in rapport.format
+    assert data["rad"].tolist() == [5, 6, 7, 10, 11]
+    assert data.loc[0, ["ost", "nord"]].tolist() == [560_088.5, 6_650_154.0]
+    assert "koordinater i SWEREF 99 TM (EPSG:3006), enligt rad 2" in rapport.format
+
+
+def test_42_excels_serienummer_for_datum(tmp_path):
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    blad = bok.active
+    blad.append(["Datum", "Tid", "Brottstyp"])
+    blad.append([45356, 0.927083333333, "Rån"])  # 45356 = 2024-03-05 och 0,927083 = 22.15
+    blad.append([45356.5, None, "Stöld"])  # ,5 = kl. 12
+    fil = tmp_path / "serie.xlsx"
+    bok.save(fil)
+    data, rapport = las_egna_brott(fil)
+    # Excels dag 1 är 1900-01-01 och Excel räknar 1900 som skottår: dag 60 finns inte på riktigt.
+    forvantat = dt.date(1900, 1, 1) + dt.timedelta(days=45356 - 2)
+    assert forvantat == dt.date(2024, 3, 5)
+    assert data["datum"].tolist() == [forvantat, forvantat]
+    assert data["tidpunkt"].tolist() == [
+        pd.Timestamp("2024-03-05 22:15", tz="Europe/Stockholm"),
+        pd.Timestamp("2024-03-05 12:00", tz="Europe/Stockholm"),
+    ]
+    assert "datum som Excels serienummer omräknade (till exempel 45356 = 2024-03-05)" in rapport.format
+
+
+def test_42b_serienummer_i_csv_namnges_i_meddelandet():
+    _, rapport = las_egna_brott(FILER / "brott-kontorsexport.csv")
+    p = problem_med(rapport, "ett tal, inte ett datum: det ser ut som Excels serienummer")
+    assert p.rader == [8] and p.kolumn == "Datum"
+    assert "45356 = 2024-03-05" in p.orsak and "spara om filen" in p.orsak
+
+
+@pytest.mark.parametrize(
+    ("text", "vantat"),
+    [
+        ("2024-03-05T22:15:00+01:00", "2024-03-05 22:15:00+01:00"),
+        ("2024-03-05T21:15:00Z", "2024-03-05 22:15:00+01:00"),
+        ("2024-03-05T21:15:00.250Z", "2024-03-05 22:15:00+01:00"),
+        ("2024-07-05T22:15:00+0200", "2024-07-05 22:15:00+02:00"),
+        ("2024-07-05T22:15:00+01:00", "2024-07-05 23:15:00+02:00"),  # annan tidszon: räknas om
+        ("2024-12-31T23:30:00Z", "2025-01-01 00:30:00+01:00"),  # nytt år i svensk tid
+        ("5 mars 2024 22.15", "2024-03-05 22:15:00+01:00"),
+        ("5 Mars 2024 kl. 22.15", "2024-03-05 22:15:00+01:00"),
+        ("1 aug 2024 08:30", "2024-08-01 08:30:00+02:00"),
+        ("1 aug. 2024, kl. 08.30", "2024-08-01 08:30:00+02:00"),
+        ("12 sept 2024 10.00", "2024-09-12 10:00:00+02:00"),
+        ("3 december 2024 07.05", "2024-12-03 07:05:00+01:00"),
+    ],
+)
+def test_43_iso_8601_med_tidszon_och_svenska_manadsnamn(tmp_path, text, vantat):
+    data, rapport = las_egna_brott(skriv(tmp_path, "t.csv", f"Tidpunkt;Brottstyp\n{text};Rån\n"))
+    assert str(data.loc[0, "tidpunkt"]) == vantat
+    assert data.loc[0, "datum"] == dt.date.fromisoformat(vantat[:10])  # datumet i svensk tid
+    assert rapport.utelamnade == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orsak"),
+    [
+        ("5 foo 2024", "okänd månad ”foo”"),
+        ("1 ju 2024", "okänd månad ”ju”"),  # kan vara juni eller juli
+        ("31 april 2024", "datumet finns inte i kalendern"),
+        ("3/25/2024", "är datumen skrivna som månad/dag/år?"),
+        ("2024-03-05 24:00", "klockslaget 24.00 är inte tillåtet"),
+    ],
+)
+def test_43c_datum_som_inte_gar_att_lasa(tmp_path, text, orsak):
+    fil = skriv(tmp_path, "t.csv", f"Datum;Brottstyp\n{text};Rån\n2024-03-05;Rån\n")
+    data, rapport = las_egna_brott(fil)
+    assert data["rad"].tolist() == [3]
+    p = problem_med(rapport, orsak)
+    assert p.rader == [2] and p.kolumn == "Datum"
+
+
+# --- 44. Koordinatsystem: lokala SWEREF 99-zoner, RT90 och argumentet koordinatsystem -------
+
+# Stockholm (Sergels torg) i WGS84; SWEREF 99 TM omkring öst 674 000 och nord 6 580 000.
+STOCKHOLM = (59.33258, 18.06490)
+
+
+def _tm(lat: float, lon: float) -> tuple[float, float]:
+    """Samma punkt i SWEREF 99 TM, läst ur en fil i WGS84 (läsarens egen väg för grader)."""
+    data, _ = las_egna_brott(__import__("io").BytesIO(f"Datum;Lat;Lon\n2024-03-05;{lat};{lon}\n".encode()))
+    return float(data.loc[0, "ost"]), float(data.loc[0, "nord"])
+
+
+def test_44_stockholm_i_sweref99_tm_ligger_i_sverige(tmp_path):
+    for namn, rader in (("xy.csv", "674032;6580822"), ("yx.csv", "6580822;674032")):
+        fil = skriv(tmp_path, namn, f"Datum;X;Y\n2024-03-05;{rader}\n2024-03-06;{rader}\n")
+        data, rapport = las_egna_brott(fil)
+        assert rapport.utelamnade == [] and len(data) == 2
+        assert data.loc[0, ["ost", "nord"]].tolist() == [674_032.0, 6_580_822.0]
+        assert "utanför Sverige" not in rapport.text()
+
+
+ZONER = [(zon, kod) for zon, kod in ko.LOKALA_ZONER.items()]
+
+
+@pytest.mark.parametrize(("zon", "kod"), ZONER, ids=[z for z, _ in ZONER])
+def test_44b_lokal_zon_utan_angivet_system_ger_fel_som_ber_om_det(tmp_path, zon, kod):
+    # En punkt på zonens mittmeridian: öst är exakt 150 000 m och nord är meridianbågen
+    # (skalfaktor 1). Räknat här utan pyproj.
+    grader, minuter = int(zon[:2]), int(zon[3:])
+    lon, lat = grader + minuter / 60, 62.0 if grader < 17 or grader in (18,) else 66.0
+    if zon in ("12 00", "13 30", "15 00", "16 30", "18 00"):
+        lat = 59.3
+    nord = meridianbage(lat)
+    fil = skriv(tmp_path, "zon.csv", f"Datum;X;Y\n2024-03-05;{nord:.2f};150000\n")
+    with pytest.raises(FilFel) as fel:
+        las_egna_brott(fil)
+    text = str(fel.value)
+    assert "en av de lokala SWEREF 99-zonerna" in text and "utanför Sverige" not in text
+    assert f"{zon} (EPSG:{kod})" in text and "--koordinatsystem EPSG:" in text
+    # Med systemet angivet blir det samma punkt som när den läses i grader (inom en meter).
+    data, rapport = las_egna_brott(fil, koordinatsystem=f"EPSG:{kod}")
+    ost, nord_tm = _tm(lat, lon)
+    assert data.loc[0, "ost"] == pytest.approx(ost, abs=1.0)
+    assert data.loc[0, "nord"] == pytest.approx(nord_tm, abs=1.0)
+    assert f"koordinater i SWEREF 99 {zon} (EPSG:{kod}), angivet med koordinatsystem" in " ".join(
+        rapport.format
+    )
+    # Zonen i rubriken räcker också.
+    rubrik = skriv(tmp_path, "r.csv", f"Datum;X (SWEREF 99 {zon});Y\n2024-03-05;{nord:.2f};150000\n")
+    data_r, rapport_r = las_egna_brott(rubrik)
+    assert data_r.loc[0, ["ost", "nord"]].tolist() == data.loc[0, ["ost", "nord"]].tolist()
+    assert any(f"enligt rubriken ”X (SWEREF 99 {zon})”" in f for f in rapport_r.format)
+
+
+def test_44c_stockholm_i_sweref99_18_00_ur_testfilen():
+    fil = FILER / "brott-sweref-18-00.csv"
+    with pytest.raises(FilFel) as fel:
+        las_egna_brott(fil)
+    text = str(fel.value)
+    assert "Efter nordvärdena passar" in text and "18 00 (EPSG:3011)" in text
+    assert "utanför Sverige" not in text
+    data, rapport = las_egna_brott(fil, koordinatsystem="EPSG:3011")
+    assert rapport.utelamnade == []
+    assert rapport.kanda_kolumner["X"] == "nord" and rapport.kanda_kolumner["Y"] == "ost"
+    ost, nord = _tm(*STOCKHOLM)
+    assert data.loc[0, "ost"] == pytest.approx(ost, abs=1.0)
+    assert data.loc[0, "nord"] == pytest.approx(nord, abs=1.0)
+    assert 670_000 < ost < 680_000 and 6_575_000 < nord < 6_585_000
+    # Tiderna har tidszon och räknas om till svensk tid.
+    assert [str(t) for t in data["tidpunkt"]] == [
+        "2024-03-05 22:15:00+01:00", "2024-03-05 22:40:00+01:00", "2024-07-12 01:05:00+02:00",
+        "2024-10-27 02:30:00+02:00",
+    ]  # fmt: skip
+
+
+def test_44d_rt90_kanns_igen_pa_talen_och_i_rubriken(tmp_path):
+    from pyproj import Transformer
+
+    lat, lon = STOCKHOLM
+    ost_rt90, nord_rt90 = Transformer.from_crs(4326, 3021, always_xy=True).transform(lon, lat)
+    fil = skriv(tmp_path, "rt90.csv", f"Datum;X;Y\n2024-03-05;{nord_rt90:.2f};{ost_rt90:.2f}\n")
+    data, rapport = las_egna_brott(fil)
+    ost, nord = _tm(lat, lon)
+    assert data.loc[0, "ost"] == pytest.approx(ost, abs=1.0)
+    assert data.loc[0, "nord"] == pytest.approx(nord, abs=1.0)
+    text = " ".join(rapport.format)
+    assert "lästes som RT90 2,5 gon V (EPSG:3021)" in text and 'koordinatsystem="EPSG:…"' in text
+    rubrik = skriv(tmp_path, "r.csv", f"Datum;X;Y\n2024-03-05;{nord_rt90:.2f};{ost_rt90:.2f}\n")
+    rubrik.write_text("Koordinater i RT 90 2,5 gon V\n" + rubrik.read_text())
+    _, rapport = las_egna_brott(rubrik)
+    assert (
+        "koordinater i RT90 2,5 gon V (EPSG:3021), enligt rad 1, omräknade till SWEREF 99 TM"
+        in rapport.format
+    )
+
+
+def test_44e_angivet_system_som_motsager_talen_och_okant_system(tmp_path):
+    fil = skriv(tmp_path, "tm.csv", "Datum;Öst;Nord\n2024-03-05;674032;6580822\n")
+    with pytest.raises(FilFel, match=r"ska vara i SWEREF 99 18 00 \(EPSG:3011\).*ser ut som SWEREF 99 TM"):
+        las_egna_brott(fil, koordinatsystem="EPSG:3011")
+    with pytest.raises(FilFel, match=r"Okänt koordinatsystem: EPSG:99999"):
+        las_egna_brott(fil, koordinatsystem="EPSG:99999")
+    with pytest.raises(FilFel, match=r"Okänt koordinatsystem: Gauss"):
+        las_egna_brott(fil, koordinatsystem="Gauss")
+
+
+def test_44f_bara_den_ena_koordinaten(tmp_path):
+    fil = skriv(tmp_path, "h.csv", "Datum;Öst;Nord\n2024-03-05;674032;\n2024-03-06;674032;6580822\n")
+    data, rapport = las_egna_brott(fil)
+    assert data["rad"].tolist() == [2, 3] and pd.isna(data.loc[0, "ost"])
+    assert problem_med(rapport, "bara den ena koordinaten finns", utelamnade=False).rader == [2]
+
+
+# --- 45. Tal som inte går att räkna med, och trasiga Excel-filer ---------------------------------
+
+
+def test_45_for_stora_och_oandliga_tal_ger_anmarkning_inte_krasch(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "e.csv",
+        "Ålder;Vikt;Antal;Trygg\n1e400;1,0;3;Mycket trygg\n40;1e400;3;Mycket trygg\n40;inf;3;Mycket trygg\n"
+        "40;1;" + "9" * 400 + ";Mycket trygg\n40;1;2;Mycket trygg\n",
+    )
+    data, rapport = las_egen_enkat(fil)
+    assert data["rad"].tolist() == [2, 6]
+    assert np.isfinite(data["vikt"]).all()
+    assert problem_med(rapport, "en ålder i hela år, inte ett oändligt eller för stort tal", False).rader == [
+        2
+    ]
+    assert problem_med(
+        rapport, "en vikt (ett tal, minst 0), inte ett oändligt eller för stort tal"
+    ).rader == [3, 4]
+    assert problem_med(rapport, "ett antal (ett heltal, minst 0), inte ett oändligt").rader == [5]
+    with pytest.raises(ValueError, match="för stort"):
+        tolka_tal("1e400")
+
+
+def test_45b_for_stort_antal_i_flode_och_koordinat(tmp_path):
+    flode = skriv(tmp_path, "f.csv", "Datum;Antal\n2024-03-05;1e400\n2024-03-05;4\n")
+    data, rapport = las_eget_flode(flode)
+    assert data["antal"].tolist() == [4] and problem_med(rapport, "oändligt eller för stort").rader == [2]
+    brott = skriv(tmp_path, "b.csv", "Datum;Öst;Nord\n2024-03-05;1e400;6580822\n2024-03-05;674032;6580822\n")
+    data, rapport = las_egna_brott(brott)
+    assert data["rad"].tolist() == [3] and problem_med(rapport, "väntade en koordinat").rader == [2]
+
+
+def _riktig_xlsx(tmp_path) -> bytes:
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    bok.active.append(["Datum", "Brottstyp"])
+    bok.active.append([dt.datetime(2024, 3, 5, 22, 15), "Rån"])
+    fil = tmp_path / "riktig.xlsx"
+    bok.save(fil)
+    return fil.read_bytes()
+
+
+def test_45c_trasiga_xlsx_ger_filfel(tmp_path):
+    import io
+    import zipfile
+
+    riktig = _riktig_xlsx(tmp_path)
+    # Avklippt mitt i, och med ett blad som inte är XML.
+    trasig_xml = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(riktig)) as z, zipfile.ZipFile(trasig_xml, "w") as ut:
+        for namn in z.namelist():
+            ut.writestr(namn, b"<inte xml" if namn.endswith("sheet1.xml") else z.read(namn))
+    for namn, innehall in (("klippt.xlsx", riktig[: len(riktig) // 2]), ("xml.xlsx", trasig_xml.getvalue())):
+        with pytest.raises(FilFel) as fel:
+            las_egna_brott(skriv(tmp_path, namn, innehall))
+        assert f"{namn} går inte att öppna som Excel-fil (.xlsx)" in str(fel.value)
+        assert "Spara om den från Excel" in str(fel.value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_45d_andrade_byte_i_en_xlsx_ger_data_eller_filfel(tmp_path_factory, data):
+    import io
+
+    riktig = _riktig_xlsx(tmp_path_factory.mktemp("x"))
+    # Platsen dras oberoende av filens längd (som varierar med tidsstämplarna i filen).
+    andringar = data.draw(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8))
+    innehall = bytearray(riktig)
+    for plats, byte in andringar:
+        innehall[plats % len(innehall)] = byte
+    fil = io.BytesIO(bytes(innehall))
+    fil.name = "andrad.xlsx"
+    try:
+        ut, rapport = las_egna_brott(fil)
+    except FilFel as fel:
+        assert str(fel).startswith(("Filen andrad.xlsx", "andrad.xlsx"))
+    else:
+        assert len(ut) == rapport.rader_anvandbara
+
+
+# --- 46. Handbokens egna filer går att kontrollera -----------------------------------------------
+
+DATA = Path(__file__).parent.parent / "data" / "mellanstad"
+
+
+def test_46_mellanstads_brott_las_som_egen_fil():
+    import tryggaplatser as tp
+
+    data, rapport = las_egna_brott(DATA / "brott.csv")
+    facit = tp.las_brott()
+    assert rapport.utelamnade == [] and rapport.anmarkningar == [] and len(data) == len(facit)
+    assert data["tidpunkt"].tolist() == facit["tidpunkt"].tolist()
+    assert data["ost"].tolist() == facit["ost"].astype(float).tolist()
+    assert data["nord"].tolist() == facit["nord"].astype(float).tolist()
+    assert data["brottstyp"].astype(str).tolist() == facit["brottstyp"].astype(str).tolist()
+    assert data["id"].tolist() == facit["id"].tolist()
+
+
+def test_46b_mellanstads_enkat_las_som_egen_fil():
+    import tryggaplatser as tp
+
+    data, rapport = las_egen_enkat(DATA / "enkat.csv")
+    facit = tp.las_enkat()
+    assert rapport.utelamnade == [] and len(data) == len(facit)
+    for kolumn in ("otrygg_kvall", "oro_samhalle", "otrygg_centrum", "problem_belysning"):
+        assert data[kolumn].astype(object).where(data[kolumn].notna(), None).tolist() == (
+            facit[kolumn].astype(object).where(facit[kolumn].notna(), None).tolist()
+        ), kolumn
+        assert list(data[kolumn].cat.categories) == list(facit[kolumn].cat.categories)
+
+
+def test_46c_mellanstads_breda_flodesfil_las_som_egen_fil():
+    import tryggaplatser as tp
+
+    data, rapport = las_eget_flode(DATA / "flode.csv")
+    facit = tp.las_flode().dropna(subset=["antal"]).astype({"raknare": str})
+    facit = facit.sort_values(["tidpunkt", "raknare"], kind="stable").reset_index(drop=True)
+    jamfor = data.sort_values(["tidpunkt", "raknare"], kind="stable").reset_index(drop=True)
+    assert len(jamfor) == len(facit)
+    assert jamfor["tidpunkt"].tolist() == facit["tidpunkt"].tolist()
+    assert jamfor["raknare"].tolist() == facit["raknare"].tolist()
+    assert jamfor["antal"].tolist() == facit["antal"].tolist()
+    assert rapport.rader_anvandbara == rapport.rader_lasta
+    assert any(f.startswith("bred form: en kolumn per räknare (busstationen") for f in rapport.format)
+    tomma = sum(len(p.rader) for p in rapport.anmarkningar if "inget antal (tom cell)" in p.orsak)
+    assert tomma == int(tp.las_flode()["antal"].isna().sum())
+
+
+# --- 47. Flödesfiler i bred form --------------------------------------------------------------
+
+
+def test_47_bred_flodesfil_med_fel_i_enstaka_celler(tmp_path):
+    fil = skriv(
+        tmp_path,
+        "f.csv",
+        "Datum;Tid;Torget;Parken;Kommentar\n"
+        "2024-03-05;08.00;120;4;\n"
+        "2024-03-05;09.00;-3;7;regn\n"
+        "2024-03-05;10.00;;;\n"
+        "2024-03-05;11.00;2,5;;\n",
+    )
+    data, rapport = las_eget_flode(fil)
+    assert data[["rad", "raknare", "antal"]].values.tolist() == [
+        [2, "Torget", 120], [2, "Parken", 4], [3, "Parken", 7],
+    ]  # fmt: skip
+    assert rapport.utelamnade_rader == [4, 5]
+    assert problem_med(rapport, "inget antal på raden för någon räknare").rader == [4, 5]
+    assert problem_med(rapport, "inte ett negativt tal; värdet satt som saknat", False).rader == [3]
+    assert problem_med(rapport, "inte ett decimaltal; värdet satt som saknat", False).rader == [5]
+    assert rapport.ignorerade_kolumner == ["Kommentar"]
+
+
+def test_47b_flode_utan_antal_och_utan_rakarkolumner_namnger_formerna(tmp_path):
+    fil = skriv(tmp_path, "f.csv", "Datum;Plats\n2024-03-05;Torget\n")
+    with pytest.raises(FilFel) as fel:
+        las_eget_flode(fil)
+    text = str(fel.value)
+    assert "lång form" in text and "bred form, en kolumn per räknare" in text
+    assert "Kolumnerna i filen är: ”Datum”, ”Plats”" in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -182,3 +183,105 @@ def test_flode_med_tomma_rader_fore_rubriken_och_nollor(tmp_path):
     assert "kolumnen ”Antal”: väntade ett antal (ett heltal, minst 0), inte ett negativt tal: rad 5" in ut
     assert "rubrikraden är rad 3 (tomma rader före den)" in ut
     assert ut.rstrip().endswith("Radnumren räknas som i filen: rubrikraden är rad 3.")
+
+
+FILER = Path(__file__).parent / "filer"
+MELLANSTAD = Path(__file__).parent.parent / "data" / "mellanstad"
+
+
+@pytest.mark.parametrize(
+    ("fil", "typ", "rader", "vantat"),
+    [
+        ("brott.csv", "brott", "7 530", "tider med tidszon (som +01:00 eller Z) omräknade till svensk tid"),
+        ("enkat.csv", "enkat", "8 100", "otrygg_kvall → otrygg_kvall (svar, skala trygghet)"),
+        ("flode.csv", "flode", "26 304", "bred form: en kolumn per räknare (busstationen, stortorget"),
+    ],
+)
+def test_handbokens_egna_filer_kan_kontrolleras(fil, typ, rader, vantat):
+    r = kor("kontrollera", str(MELLANSTAD / fil), "--typ", typ)
+    assert r.returncode == SLUTKOD_OK, r.stderr
+    assert f"Rader lästa (utan rubrikraden): {rader}" in r.stdout.replace("\xa0", " ")
+    assert f"Användbara rader: {rader}" in r.stdout.replace("\xa0", " ")
+    assert "Utelämnade rader: 0" in r.stdout
+    assert vantat in r.stdout
+
+
+def test_lokal_sweref_zon_kraver_koordinatsystem():
+    fil = str(FILER / "brott-sweref-18-00.csv")
+    r = kor("kontrollera", fil, "--typ", "brott")
+    assert r.returncode == SLUTKOD_FILFEL
+    assert "en av de lokala SWEREF 99-zonerna" in r.stderr and "--koordinatsystem EPSG:3011" in r.stderr
+    assert "utanför Sverige" not in r.stderr
+    r = kor("kontrollera", fil, "--typ", "brott", "--koordinatsystem", "EPSG:3011")
+    assert r.returncode == SLUTKOD_OK, r.stderr
+    assert "koordinater i SWEREF 99 18 00 (EPSG:3011), angivet med koordinatsystem" in r.stdout
+    assert "Användbara rader: 4" in r.stdout and "X → nord, Y → ost" in r.stdout
+    r = kor("kontrollera", fil, "--typ", "brott", "--koordinatsystem", "EPSG:1")
+    assert r.returncode == SLUTKOD_FILFEL and "Okänt koordinatsystem: EPSG:1" in r.stderr
+    r = kor("kontrollera", fil, "--typ", "enkat", "--koordinatsystem", "EPSG:3011")
+    assert r.returncode == SLUTKOD_FILFEL and "gäller bara --typ brott" in r.stderr
+
+
+def test_skala_i_rubriken_och_svarskolumn_pa_kommandoraden(tmp_path):
+    r = kor("kontrollera", str(FILER / "enkat-skala-i-rubriken.csv"), "--typ", "enkat")
+    assert r.returncode == SLUTKOD_OK, r.stderr
+    assert "koderna 1=Mycket otrygg, 2=Ganska otrygg, 3=Varken trygg eller otrygg" in r.stdout
+    assert "Kön (1=Man, 2=Kvinna) → kon" in r.stdout
+    # Koder utan skala: felet ber om skalan, och --svarskolumn ger den.
+    fil = tmp_path / "koder.csv"
+    fil.write_text("Trygg kväll;Kön\n1;Kvinna\n4;Man\n", encoding="utf-8")
+    r = kor("kontrollera", str(fil), "--typ", "enkat")
+    assert r.returncode == SLUTKOD_FILFEL
+    assert "åt vilket håll skalan går" in r.stderr and '--svarskolumn "Trygg kväll=trygghet"' in r.stderr
+    for skala in ("trygghet", "1=Mycket trygg, 4=Mycket otrygg"):
+        r = kor("kontrollera", str(fil), "--typ", "enkat", "--svarskolumn", f"Trygg kväll={skala}")
+        assert r.returncode == SLUTKOD_OK, r.stderr
+        assert "trygg_kvall (svar, skala trygghet)" in r.stdout
+    r = kor("kontrollera", str(fil), "--typ", "enkat", "--svarskolumn", "Trygg kväll=glädje")
+    assert r.returncode == SLUTKOD_FILFEL and "Okänd svarsskala 'glädje'" in r.stderr
+    r = kor("kontrollera", str(fil), "--typ", "enkat", "--svarskolumn", "Trygg kväll")
+    assert r.returncode == SLUTKOD_FILFEL and "ska skrivas KOLUMN=SKALA" in r.stderr
+
+
+def test_kontorsexport_med_titel_och_svenska_datum():
+    r = kor("kontrollera", str(FILER / "brott-kontorsexport.csv"), "--typ", "brott")
+    assert r.returncode == SLUTKOD_OK, r.stderr
+    ut = r.stdout
+    assert "rubrikraden är rad 4; rad 1–2 före den är titel eller anteckning och lästes inte" in ut
+    assert "Rader lästa (utan rubrikraden): 7" in ut and "Användbara rader: 5" in ut
+    assert "Excels serienummer för datum (till exempel 45356 = 2024-03-05)" in ut and ": rad 8" in ut
+    assert "kolumnen ”Öst”: väntade en koordinat (ett tal): rad 9" in ut
+    assert ut.rstrip().endswith("rubrikraden är rad 4.")
+
+
+@pytest.mark.parametrize(
+    ("namn", "innehall"),
+    [
+        ("for_stor.csv", "Datum;Vikt;Trygg\n2024-03-05;1e400;Mycket trygg\n2024-03-05;1;Mycket trygg\n"),
+        ("oandlig.csv", "Datum;Vikt;Trygg\n2024-03-05;inf;Mycket trygg\n2024-03-05;1;Mycket trygg\n"),
+    ],
+)
+def test_for_stora_tal_ger_anmarkning_inte_ovantat_fel(tmp_path, namn, innehall):
+    fil = tmp_path / namn
+    fil.write_text(innehall, encoding="utf-8")
+    r = kor("kontrollera", str(fil), "--typ", "enkat")
+    assert r.returncode == SLUTKOD_OK, r.stderr
+    assert "oväntat fel" not in r.stdout + r.stderr
+    assert "väntade en vikt (ett tal, minst 0), inte ett oändligt eller för stort tal: rad 2" in r.stdout
+
+
+def test_trasigt_xml_i_xlsx(tmp_path):
+    import openpyxl
+
+    bok = openpyxl.Workbook()
+    bok.active.append(["Datum", "Brottstyp"])
+    riktig = tmp_path / "riktig.xlsx"
+    bok.save(riktig)
+    trasig = tmp_path / "trasig.xlsx"
+    with zipfile.ZipFile(riktig) as z, zipfile.ZipFile(trasig, "w") as ut:
+        for namn in z.namelist():
+            ut.writestr(namn, b"<<<" if namn.endswith("sheet1.xml") else z.read(namn))
+    r = kor("kontrollera", str(trasig), "--typ", "brott")
+    assert r.returncode == SLUTKOD_FILFEL
+    assert "trasig.xlsx går inte att öppna som Excel-fil" in r.stderr
+    assert "oväntat fel" not in r.stderr

@@ -66,8 +66,8 @@ def _skapa_parser() -> argparse.ArgumentParser:
         description=(
             "Läser filen på samma sätt som handbokens inläsningsfunktioner och berättar "
             "hur många rader som går att använda, vilka rader som lämnas utanför och "
-            "varför, och vilka kolumner som känns igen. Radnumren räknas som i filen: "
-            "rubrikraden är rad 1."
+            "varför, och vilka kolumner som känns igen. Radnumren räknas som i filen; "
+            "titel- och anteckningsrader ovanför rubrikraden hoppas över och redovisas."
         ),
         add_help=False,
     )
@@ -81,13 +81,32 @@ def _skapa_parser() -> argparse.ArgumentParser:
         choices=sorted(_TYPER),
         help="vad filen innehåller: " + "; ".join(f"{namn} = {text}" for namn, text in _TYPER.items()),
     )
+    k.add_argument(
+        "--koordinatsystem",
+        metavar="EPSG:NNNN",
+        help="koordinaternas system om filen inte säger det själv, till exempel EPSG:3011 "
+        "(SWEREF 99 18 00); bara för --typ brott",
+    )
+    k.add_argument(
+        "--svarskolumn",
+        metavar="KOLUMN=SKALA",
+        action="append",
+        help="hur svaren i en kolumn ska läsas, till exempel \"Trygg kväll=trygghet\" "
+        "(koden är platsen i handbokens skala) eller \"Trygg kväll=1=Mycket otrygg, 4=Mycket trygg\"; "
+        "kan anges flera gånger; bara för --typ enkat",
+    )
     from tryggaplatser.ny_plats import lagg_till_kommando
 
     lagg_till_kommando(under)  # ny-plats: gör en plats av egna filer
     return parser
 
 
-def kontrollera(fil: str, typ: str) -> int:
+def kontrollera(
+    fil: str,
+    typ: str,
+    koordinatsystem: str | None = None,
+    svarskolumner: Sequence[str] | None = None,
+) -> int:
     """Kontrollera en egen fil och skriv resultatet på svenska.
 
     Parametrar
@@ -96,6 +115,10 @@ def kontrollera(fil: str, typ: str) -> int:
         Sökväg till filen.
     typ : {"enkat", "brott", "flode"}
         Vilken sorts fil det är.
+    koordinatsystem : str, valfri
+        Koordinatsystemet för en brottsfil, till exempel ``"EPSG:3011"``.
+    svarskolumner : list of str, valfri
+        För en enkätfil: ``"KOLUMN=SKALA"``, till exempel ``"Trygg kväll=trygghet"``.
 
     Returnerar
     ----------
@@ -125,9 +148,25 @@ def kontrollera(fil: str, typ: str) -> int:
         las_egna_brott,
     )
 
+    extra: dict[str, object] = {}
+    if koordinatsystem is not None:
+        if typ != "brott":
+            print("Valet --koordinatsystem gäller bara --typ brott.", file=sys.stderr)
+            return SLUTKOD_FILFEL
+        extra["koordinatsystem"] = koordinatsystem
+    if svarskolumner:
+        if typ != "enkat":
+            print("Valet --svarskolumn gäller bara --typ enkat.", file=sys.stderr)
+            return SLUTKOD_FILFEL
+        par = [s.partition("=") for s in svarskolumner]
+        if any(not namn.strip() or not skala.strip() for namn, _, skala in par):
+            print('Valet --svarskolumn ska skrivas KOLUMN=SKALA, till exempel "Trygg kväll=trygghet".',
+                  file=sys.stderr)  # fmt: skip
+            return SLUTKOD_FILFEL
+        extra["svarskolumner"] = {namn.strip(): skala.strip() for namn, _, skala in par}
     lasare = {"enkat": las_egen_enkat, "brott": las_egna_brott, "flode": las_eget_flode}[typ]
     try:
-        _, rapport = lasare(fil)
+        _, rapport = lasare(fil, **extra)
     except FilFel as fel:
         print("Filen kan inte användas.", file=sys.stderr)
         print(fel, file=sys.stderr)
@@ -154,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tryggaplatser.ny_plats import kor_kommando
 
             return kor_kommando(args)
-        return kontrollera(args.fil, args.typ)
+        return kontrollera(args.fil, args.typ, args.koordinatsystem, args.svarskolumn)
     except SystemExit as slut:
         if slut.code is None:
             return SLUTKOD_OK

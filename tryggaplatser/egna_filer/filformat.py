@@ -198,6 +198,10 @@ def _snabb_csv(text: str, avgransare: str) -> _Kolumner | None:
     return [df[k].to_numpy(dtype=object) for k in df.columns], list(range(1, len(linjer) + 1)), falt
 
 
+def _utan_parenteser(rad: str) -> str:
+    return re.sub(r"\([^()]*\)", "", rad)
+
+
 def _las_csv(data: bytes, namn: str) -> tuple[_Kolumner, list[str]]:
     text, kodning = _avkoda(data, namn)
     if _ser_binar_ut(text):
@@ -205,19 +209,15 @@ def _las_csv(data: bytes, namn: str) -> tuple[_Kolumner, list[str]]:
             f"Filen {namn} ser inte ut som en CSV-fil: den innehåller många styrtecken. "
             "Väntade en textfil med rubrikrad och värden åtskilda av semikolon eller komma."
         )
-    # Avgränsaren avgörs av första raden med innehåll som har en avgränsare, så att en
-    # titel utan avgränsare överst inte gör att filen delas upp fel.
-    forsta = ""
-    for rad in text.splitlines():
-        if rad.strip():
-            forsta = forsta or rad
-            if any(t in rad for t in ";\t,"):
-                forsta = rad
-                break
-    avgransare, avg_namn = next(
-        ((t, n) for t, n in ((";", "semikolonavgränsad"), ("\t", "tabbavgränsad")) if t in forsta),
-        (",", "kommaavgränsad"),
-    )
+    # Avgränsaren är det tecken som finns på flest av de första raderna (utanför parenteser),
+    # så att en titel som "Koordinater i RT 90 2,5 gon V" eller ett kommatecken i
+    # "Kön (1=Man, 2=Kvinna)" inte gör att filen delas upp fel. Vid lika: semikolon före
+    # tabb före komma. Utan avgränsare har filen en enda kolumn.
+    forsta = [_utan_parenteser(r) for r in itertools.islice(filter(str.strip, text.splitlines()), 50)]
+    antal = {t: sum(t in r for r in forsta) for t in ";\t,"}
+    namn = {";": "semikolonavgränsad", "\t": "tabbavgränsad", ",": "kommaavgränsad"}
+    avgransare = max(";\t,", key=lambda t: antal[t])  # max ger det första vid lika
+    avg_namn = namn[avgransare] if antal[avgransare] else "en kolumn utan avgränsare"
     fmt = [f"CSV, {avg_namn}", f"teckenkodning {kodning}"]
     snabb = _snabb_csv(text, avgransare)
     if snabb is not None:

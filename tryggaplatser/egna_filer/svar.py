@@ -190,12 +190,18 @@ def bestam_skala(
     traffar = _traffar({**dict.fromkeys((koder or {}).values(), 1), **texter})
     basta = max(traffar, key=lambda n: traffar[n])  # vid lika: första skalan
     fran_namn = next((s for del_, s in _SKALA_FRAN_NAMN if del_ in rubrik.grundnamn), None)
+    # Koder som inte handlar om skalan (1=Ja, 2=Nej) gör inte kolumnen till en svarskolumn.
+    ovidkommande = (
+        bool(koder)
+        and not traffar[basta]
+        and not any(del_ in normalisera_svar(e) for e in koder.values() for del_, _ in _SKALA_FRAN_NAMN)
+    )
     svar = sum(texter.values()) + sum(bara_koder.values())
     if isinstance(spec, str) and spec in SVARSSKALOR:
         skala = spec
     elif traffar[basta] and (koder or traffar[basta] >= 0.5 * svar):
         skala = basta
-    elif (fran_namn and not (koder and not traffar[basta])) or angiven:
+    elif (fran_namn and not ovidkommande) or angiven:
         # Ett namn med "trygg" räcker inte om rubrikens koder handlar om något annat (1=Ja, 2=Nej).
         skala = fran_namn or basta
     else:

@@ -18,7 +18,6 @@ from tryggaplatser.rapport import Radlogg
 _RE_ENKEL = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _RE_TAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _RE_MELLANRUM = re.compile(r"[\s\u00a0\u202f\u2009]")
-_RE_FOR_STORT = re.compile(r"[+\-\u2212]?(?:inf|infinity|[\d\s.,]+e\+?\d{3,})", re.IGNORECASE)
 
 
 def unika(s: pd.Series | tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -82,6 +81,8 @@ def tolka_tal(varde: object) -> float:
         text = str(varde).strip()
         if not text:
             return math.nan
+        if text.lower().lstrip("+-\u2212") in ("inf", "infinity", "oändligt", "∞"):
+            raise ValueError(f"”{varde}” är oändligt, för stort för att räkna med")
         if _RE_ENKEL.fullmatch(text):
             x = float(text.replace(",", "."))
         else:
@@ -107,6 +108,15 @@ def _eller_fel(v: object) -> float | None:
         return tolka_tal(v)
     except ValueError:
         return None
+
+
+def _for_stort(v: object) -> bool:
+    """Om värdet är ett tal som är oändligt eller för stort för att räkna med (``1e400``)."""
+    try:
+        tolka_tal(v)
+    except ValueError as fel:
+        return "för stort" in str(fel)
+    return False
 
 
 def tal_kolumn(s: pd.Series | tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -160,7 +170,7 @@ def tal_med_regler(
     orsak = np.full(len(x), None, dtype=object)
     orsak[fel] = f"väntade {beskrivning}{svans}"
     koder, texter = tabell.unika_texter(k)
-    for_stort = fel & np.array([bool(_RE_FOR_STORT.fullmatch(t)) for t in texter] + [False])[koder]
+    for_stort = fel & np.array([_for_stort(t) for t in texter] + [False])[koder]
     orsak[for_stort] = f"väntade {beskrivning}, inte ett oändligt eller för stort tal{svans}"
     with np.errstate(invalid="ignore"):
         if heltal:
