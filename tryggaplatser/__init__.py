@@ -6,7 +6,8 @@ själv. Själva analysstegen står synliga i kapitlens notebooks.
 - ``plats``: en plats är en mapp med data och en beskrivning; ``valj_plats()`` väljer den
 - ``mellanstad``, ``exempeldata``, ``polisen``: inläsning av en plats data (``las_brott(plats)``
   med flera; utan plats Mellanstad), NTU och Polisens händelser
-- ``egna_filer``: användarens egna filer, med en rapport om varje rad som lämnas utanför
+- ``egna_filer``: användarens egna filer, med en rapport (``rapport``) om varje rad som lämnas utanför
+- ``skalor``: svarsskalor, dagnamn och besiktningens gränser, en definition för hela paketet
 - ``statistik``: andelar med konfidensintervall, vikter och små grupper
 - ``brottsanalys``, ``rumslig``: koncentration, rutnät, Gi* och kartdetaljer
 - ``formatering``, ``stil``: svenska talformat och handbokens diagramstil

@@ -113,7 +113,7 @@ def las_polisens_handelser(
     Parametrar
     ----------
     med_rapport : bool, standard False
-        Om True returneras också en :class:`~tryggaplatser.egna_filer.Inlasningsrapport`
+        Om True returneras också en :class:`~tryggaplatser.rapport.Inlasningsrapport`
         som räknar rubriker som inte gick att tolka, sammanfattningar och
         klockslag vid sommartidens början och slut.
 

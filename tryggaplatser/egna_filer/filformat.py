@@ -56,11 +56,6 @@ class Tabell:
         """Kolumnens olika råa värden och, för varje rad, platsen för radens värde bland dem."""
         return self.unika_varden[k]
 
-    def kolumn(self, k: int) -> pd.Series:
-        """Kolumnens råa celler (tomma celler är ``""``)."""
-        koder, varden = self.unika_varden[k]
-        return pd.Series(varden[koder], dtype=object)
-
     def unika_texter(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Som :meth:`unika`, men med värdena som text utan blanksteg runt (tal från Excel utan ``.0``)."""
         koder, varden = self.unika_varden[k]

@@ -22,7 +22,7 @@ def las_bred_flode(tabell, val, data, ute: Radlogg, anm: Radlogg, rapport) -> li
     for i, rubrik in enumerate(tabell.rubriker):
         if i in val.values() or not rubrik:
             continue
-        x, fel = tal_kolumn(tabell.unika(i))
+        _, fel = tal_kolumn(tabell.unika(i))
         ifyllda = ~tabell.tom(i)
         if ifyllda.any() and fel[ifyllda].mean() <= 0.1:
             raknare.append(i)
