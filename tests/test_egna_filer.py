@@ -1418,16 +1418,18 @@ def test_44_stockholm_i_sweref99_tm_ligger_i_sverige(tmp_path):
 
 
 ZONER = [(zon, kod) for zon, kod in ko.LOKALA_ZONER.items()]
+# En latitud inom varje zons område (EPSG-registrets användningsområde för zonen).
+LATITUD = {
+    "12 00": 59.3, "13 30": 59.3, "15 00": 59.3, "16 30": 59.3, "18 00": 59.3, "14 15": 63.0,
+    "15 45": 62.5, "17 15": 64.0, "18 45": 63.0, "20 15": 67.0, "21 45": 65.8, "23 15": 66.5,
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(("zon", "kod"), ZONER, ids=[z for z, _ in ZONER])
 def test_44b_lokal_zon_utan_angivet_system_ger_fel_som_ber_om_det(tmp_path, zon, kod):
     # En punkt på zonens mittmeridian: öst är exakt 150 000 m och nord är meridianbågen
     # (skalfaktor 1). Räknat här utan pyproj.
-    grader, minuter = int(zon[:2]), int(zon[3:])
-    lon, lat = grader + minuter / 60, 62.0 if grader < 17 or grader in (18,) else 66.0
-    if zon in ("12 00", "13 30", "15 00", "16 30", "18 00"):
-        lat = 59.3
+    lon, lat = int(zon[:2]) + int(zon[3:]) / 60, LATITUD[zon]
     nord = meridianbage(lat)
     fil = skriv(tmp_path, "zon.csv", f"Datum;X;Y\n2024-03-05;{nord:.2f};150000\n")
     with pytest.raises(FilFel) as fel:
