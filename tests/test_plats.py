@@ -166,7 +166,7 @@ def _utdatatext(nb) -> str:
         for ut in cell.get("outputs", []):
             delar.append(ut.get("text", ""))
             for mime, data in ut.get("data", {}).items():
-                if mime.startswith("text/") or mime.endswith("json"):
+                if "text/" in mime or mime.endswith("json"):  # också glue (papermill.record)
                     delar.append(data if isinstance(data, str) else json.dumps(data))
     return "\n".join(delar)
 
@@ -225,6 +225,60 @@ def test_notebooken_kors_pa_andra_staden_utan_fel(notebook: Path, korda) -> None
 #: Rubriktal per notebook: nyckeln som notebooken klistrar in och hur paketet räknar
 #: fram samma tal för platsen. Läggs till när en notebook görs platsoberoende.
 RUBRIKTAL: dict[str, dict[str, object]] = {
+    # Kapitel 4: året för nulägesanalysen (eller den senaste enkäten före det), vägda andelar.
+    "fran-svar-till-indikator": {
+        "svarsandel": lambda p: tp.formatera_procent(float(
+            (e := tp.las_enkat(p)).loc[e["ar"] == max(a for a in p.enkatar if a <= p.analysar),
+                                       "svarat"].mean())),
+        "otr_vagd": lambda p: tp.formatera_procent(tp.andel_med_ki(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
+                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}"))["otrygg_kvall"].isin(
+                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
+            s["vikt"])["andel"]),
+        "oro_vagd": lambda p: tp.formatera_procent(tp.andel_med_ki(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["oro_samhalle"]).query(
+                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}"))["oro_samhalle"].isin(
+                ["I ganska stor utsträckning", "I mycket stor utsträckning"]), s["vikt"])["andel"]),
+    },
+    # Samma år; otrygga vid utevistelse sen kväll per kön och i den fina tabellen (område, kön, ålder).
+    "grupper": {
+        "kvinnor": lambda p: tp.formatera_procent(float(tp.andel_per_grupp(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
+                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}")).assign(
+                otrygg=s["otrygg_kvall"].isin(["Ganska otrygg", "Mycket otrygg",
+                                               "Går aldrig ut ensam på grund av otrygghet"])),
+            "kon", "otrygg", vikt="vikt").loc["Kvinna", "andel"])),
+        "man": lambda p: tp.formatera_procent(float(tp.andel_per_grupp(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
+                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}")).assign(
+                otrygg=s["otrygg_kvall"].isin(["Ganska otrygg", "Mycket otrygg",
+                                               "Går aldrig ut ensam på grund av otrygghet"])),
+            "kon", "otrygg", vikt="vikt").loc["Man", "andel"])),
+        "antal_doljda": lambda p: tp.formatera_tal(int((tp.andel_per_grupp(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
+                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}")).assign(
+                otrygg=s["otrygg_kvall"].isin(["Ganska otrygg", "Mycket otrygg",
+                                               "Går aldrig ut ensam på grund av otrygghet"])),
+            ["omrade", "kon", "aldersgrupp"], "otrygg", vikt="vikt")["status"] == "dold").sum())),
+    },
+    # Huvudjämförelsen: otrygga vid utevistelse sen kväll, alla, första mot sista mätåret.
+    "trender": {
+        "huvud_forsta": lambda p: tp.formatera_procent(tp.andel_med_ki(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
+                f"ar == {p.enkatar[0]}"))["otrygg_kvall"].isin(
+                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
+            s["vikt"])["andel"]),
+        "huvud_sista": lambda p: tp.formatera_procent(tp.andel_med_ki(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
+                f"ar == {p.enkatar[-1]}"))["otrygg_kvall"].isin(
+                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
+            s["vikt"])["andel"]),
+        "huvud_diff": lambda p: tp.formatera_tal(tp.skillnad_med_ki(*[tp.andel_med_ki(
+            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
+                f"ar == {ar}"))["otrygg_kvall"].isin(
+                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
+            s["vikt"]) for ar in (p.enkatar[0], p.enkatar[-1])])["skillnad"] * 100, 1),
+    },
     # Kapitel 5. Våld = misshandel, olaga hot, ofredande; helgnatt = fredag och lördag 22–04,
     # räknat som lördag eller söndag före klockan 6 när klockan flyttas två timmar framåt.
     "tid": {
