@@ -222,120 +222,126 @@ def test_notebooken_kors_pa_andra_staden_utan_fel(notebook: Path, korda) -> None
         f"...{text[max(0, text.find('Mellanstad') - 80):text.find('Mellanstad') + 40]}...")
 
 
-#: Rubriktal per notebook: nyckeln som notebooken klistrar in och hur paketet räknar
-#: fram samma tal för platsen. Läggs till när en notebook görs platsoberoende.
+# Hjälp för rubriktalen: samma definitioner som kapitlen, räknade direkt med paketet.
+OTRYGGA = ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]
+STOR_ORO = ["I ganska stor utsträckning", "I mycket stor utsträckning"]
+VALD = ["Misshandel", "Olaga hot", "Ofredande"]
+MOT_PERSON = [*VALD, "Rån", "Fickstöld"]
+
+
+def _enkatar(p) -> int:
+    """Året för nulägesanalysen, eller den senaste enkäten före det."""
+    return max(a for a in p.enkatar if a <= p.analysar)
+
+
+def _svar(p, ar: int, fraga: str):
+    return tp.las_enkat(p, bara_svarande=True).dropna(subset=[fraga]).query(f"ar == {ar}")
+
+
+def _vagd_andel(p, ar: int, fraga: str, svar: list[str]) -> dict:
+    s = _svar(p, ar, fraga)
+    return tp.andel_med_ki(s[fraga].isin(svar), s["vikt"])
+
+
+def _otrygga_per_grupp(p, grupper):
+    s = _svar(p, _enkatar(p), "otrygg_kvall")
+    return tp.andel_per_grupp(s.assign(otrygg=s["otrygg_kvall"].isin(OTRYGGA)), grupper, "otrygg",
+                              vikt="vikt")
+
+
+def _brott_analysaret(p, utan_narkotika: bool = True):
+    b = tp.las_brott(p)
+    b = b[b["tidpunkt"].dt.year == p.analysar]
+    return b[b["brottstyp"] != "Narkotikabrott"] if utan_narkotika else b
+
+
+def _studieomradet(p) -> tuple:
+    o = tp.las_omraden(p)
+    return tuple(o.loc[o["omrade"] == "studieomrade"].total_bounds)
+
+
+def _vald_helgnatt(p) -> float:
+    """Andel våld fredag och lördag 22–04: lördag eller söndag före 06 när klockan flyttas 2 h."""
+    b = tp.las_brott(p)
+    t = b.loc[b["brottstyp"].isin(VALD), "tidpunkt"]
+    dag_efter_22 = t.dt.day_of_week + (t.dt.hour >= 22)
+    return float((dag_efter_22.isin([5, 6]) & ((t.dt.hour + 2) % 24 < 6)).mean())
+
+
+def _plats_med_hogst_risk(p) -> str | None:
+    """Räknaren med flest brott mot person inom 100 m per besökare; None utan besöksräkning."""
+    if not (p.har("flode.csv") and p.har("raknare.csv")):
+        return None
+    b = _brott_analysaret(p, utan_narkotika=False)
+    b = b[b["brottstyp"].isin(MOT_PERSON)]
+    f = tp.las_flode(p)
+    f = f[f["tidpunkt"].dt.year == p.analysar]
+
+    def tal(rad) -> float:
+        nara = (b["ost"] - rad.ost) ** 2 + (b["nord"] - rad.nord) ** 2 <= 100 ** 2
+        besokare = int(f.loc[f["raknare"] == rad.raknare, "antal"].sum())
+        return tp.tal_per_tusen(int(nara.sum()), besokare)["tal"]
+
+    return max(tp.las_raknare(p).itertuples(), key=tal).namn.split(",")[0]
+
+
+#: Rubriktal per notebook: nyckeln som notebooken klistrar in och hur paketet räknar fram
+#: samma tal för platsen. Varje notebook med platsdata ska ha minst ett.
 RUBRIKTAL: dict[str, dict[str, object]] = {
-    # Kapitel 4: året för nulägesanalysen (eller den senaste enkäten före det), vägda andelar.
     "fran-svar-till-indikator": {
         "svarsandel": lambda p: tp.formatera_procent(float(
-            (e := tp.las_enkat(p)).loc[e["ar"] == max(a for a in p.enkatar if a <= p.analysar),
-                                       "svarat"].mean())),
-        "otr_vagd": lambda p: tp.formatera_procent(tp.andel_med_ki(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
-                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}"))["otrygg_kvall"].isin(
-                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
-            s["vikt"])["andel"]),
-        "oro_vagd": lambda p: tp.formatera_procent(tp.andel_med_ki(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["oro_samhalle"]).query(
-                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}"))["oro_samhalle"].isin(
-                ["I ganska stor utsträckning", "I mycket stor utsträckning"]), s["vikt"])["andel"]),
+            (e := tp.las_enkat(p)).loc[e["ar"] == _enkatar(p), "svarat"].mean())),
+        "otr_vagd": lambda p: tp.formatera_procent(
+            _vagd_andel(p, _enkatar(p), "otrygg_kvall", OTRYGGA)["andel"]),
+        "oro_vagd": lambda p: tp.formatera_procent(
+            _vagd_andel(p, _enkatar(p), "oro_samhalle", STOR_ORO)["andel"]),
     },
-    # Samma år; otrygga vid utevistelse sen kväll per kön och i den fina tabellen (område, kön, ålder).
     "grupper": {
-        "kvinnor": lambda p: tp.formatera_procent(float(tp.andel_per_grupp(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
-                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}")).assign(
-                otrygg=s["otrygg_kvall"].isin(["Ganska otrygg", "Mycket otrygg",
-                                               "Går aldrig ut ensam på grund av otrygghet"])),
-            "kon", "otrygg", vikt="vikt").loc["Kvinna", "andel"])),
-        "man": lambda p: tp.formatera_procent(float(tp.andel_per_grupp(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
-                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}")).assign(
-                otrygg=s["otrygg_kvall"].isin(["Ganska otrygg", "Mycket otrygg",
-                                               "Går aldrig ut ensam på grund av otrygghet"])),
-            "kon", "otrygg", vikt="vikt").loc["Man", "andel"])),
-        "antal_doljda": lambda p: tp.formatera_tal(int((tp.andel_per_grupp(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
-                f"ar == {max(a for a in p.enkatar if a <= p.analysar)}")).assign(
-                otrygg=s["otrygg_kvall"].isin(["Ganska otrygg", "Mycket otrygg",
-                                               "Går aldrig ut ensam på grund av otrygghet"])),
-            ["omrade", "kon", "aldersgrupp"], "otrygg", vikt="vikt")["status"] == "dold").sum())),
+        "kvinnor": lambda p: tp.formatera_procent(float(
+            _otrygga_per_grupp(p, "kon").loc["Kvinna", "andel"])),
+        "man": lambda p: tp.formatera_procent(float(_otrygga_per_grupp(p, "kon").loc["Man", "andel"])),
+        "antal_doljda": lambda p: tp.formatera_tal(int((_otrygga_per_grupp(
+            p, ["omrade", "kon", "aldersgrupp"])["status"] == "dold").sum())),
     },
     # Huvudjämförelsen: otrygga vid utevistelse sen kväll, alla, första mot sista mätåret.
     "trender": {
-        "huvud_forsta": lambda p: tp.formatera_procent(tp.andel_med_ki(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
-                f"ar == {p.enkatar[0]}"))["otrygg_kvall"].isin(
-                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
-            s["vikt"])["andel"]),
-        "huvud_sista": lambda p: tp.formatera_procent(tp.andel_med_ki(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
-                f"ar == {p.enkatar[-1]}"))["otrygg_kvall"].isin(
-                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
-            s["vikt"])["andel"]),
-        "huvud_diff": lambda p: tp.formatera_tal(tp.skillnad_med_ki(*[tp.andel_med_ki(
-            (s := tp.las_enkat(p, bara_svarande=True).dropna(subset=["otrygg_kvall"]).query(
-                f"ar == {ar}"))["otrygg_kvall"].isin(
-                ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]),
-            s["vikt"]) for ar in (p.enkatar[0], p.enkatar[-1])])["skillnad"] * 100, 1),
+        "huvud_forsta": lambda p: tp.formatera_procent(
+            _vagd_andel(p, p.enkatar[0], "otrygg_kvall", OTRYGGA)["andel"]),
+        "huvud_sista": lambda p: tp.formatera_procent(
+            _vagd_andel(p, p.enkatar[-1], "otrygg_kvall", OTRYGGA)["andel"]),
+        "huvud_diff": lambda p: tp.formatera_tal(tp.skillnad_med_ki(
+            _vagd_andel(p, p.enkatar[0], "otrygg_kvall", OTRYGGA),
+            _vagd_andel(p, p.enkatar[-1], "otrygg_kvall", OTRYGGA))["skillnad"] * 100, 1),
     },
-    # Kapitel 5. Våld = misshandel, olaga hot, ofredande; helgnatt = fredag och lördag 22–04,
-    # räknat som lördag eller söndag före klockan 6 när klockan flyttas två timmar framåt.
     "tid": {
         "antal_brott": lambda p: tp.formatera_tal(len(tp.las_brott(p))),
         "hogsta_antal": lambda p: tp.formatera_tal(
             int(tp.las_brott(p)["tidpunkt"].dt.year.value_counts().max())),
-        "vald_helgnatt": lambda p: tp.formatera_procent(float((
-            ((t := (b := tp.las_brott(p)).loc[b["brottstyp"].isin(
-                ["Misshandel", "Olaga hot", "Ofredande"]), "tidpunkt"]).dt.day_of_week
-             + (t.dt.hour >= 22)).isin([5, 6]) & ((t.dt.hour + 2) % 24 < 6)).mean())),
+        "vald_helgnatt": lambda p: tp.formatera_procent(_vald_helgnatt(p)),
     },
     # Analysåret utan narkotikabrott, rutor på 100 m över studieområdet.
     "koncentration": {
-        "antal_polisinitierade": lambda p: tp.formatera_tal(int((
-            ((b := tp.las_brott(p))["tidpunkt"].dt.year == p.analysar)
-            & (b["brottstyp"] == "Narkotikabrott")).sum())),
-        "halften_alla": lambda p: tp.formatera_procent(tp.andel_platser_for_andel_brott(tp.rutnat(
-            (b := tp.las_brott(p)).loc[(b["tidpunkt"].dt.year == p.analysar)
-                                       & (b["brottstyp"] != "Narkotikabrott")],
-            utstrackning=tuple((o := tp.las_omraden(p)).loc[o["omrade"] == "studieomrade"]
-                               .total_bounds))["antal"], 0.5), 1),
+        "antal_polisinitierade": lambda p: tp.formatera_tal(int(
+            (_brott_analysaret(p, utan_narkotika=False)["brottstyp"] == "Narkotikabrott").sum())),
+        "halften_alla": lambda p: tp.formatera_procent(tp.andel_platser_for_andel_brott(
+            tp.rutnat(_brott_analysaret(p), utstrackning=_studieomradet(p))["antal"], 0.5), 1),
         "andel_topp10": lambda p: tp.formatera_procent(float(
-            (a := tp.rutnat((b := tp.las_brott(p)).loc[(b["tidpunkt"].dt.year == p.analysar)
-                                                       & (b["brottstyp"] != "Narkotikabrott")])
-             ["antal"]).nlargest(10).sum() / a.sum())),
+            (a := tp.rutnat(_brott_analysaret(p))["antal"]).nlargest(10).sum() / a.sum())),
     },
     # Gi* med notebookens slumpfrö och 99 999 omkastningar; en hot spot klarar FDR-justeringen.
     "hot-spots": {
         "antal_rutor": lambda p: tp.formatera_tal(len(tp.rutnat(
-            (b := tp.las_brott(p)).loc[b["tidpunkt"].dt.year == p.analysar],
-            utstrackning=tuple((o := tp.las_omraden(p)).loc[o["omrade"] == "studieomrade"]
-                               .total_bounds)))),
+            _brott_analysaret(p, utan_narkotika=False), utstrackning=_studieomradet(p)))),
         "max_antal": lambda p: tp.formatera_tal(int(
-            (b := tp.las_brott(p)).loc[(b["tidpunkt"].dt.year == p.analysar)
-                                       & (b["brottstyp"] != "Narkotikabrott")]
-            .groupby([b["ost"] // 100, b["nord"] // 100]).size().max())),
+            (b := _brott_analysaret(p)).groupby([b["ost"] // 100, b["nord"] // 100]).size().max())),
         "platsen_fdr": lambda p: tp.formatera_tal(int((tp.gi_star(tp.rutnat(
-            (b := tp.las_brott(p)).loc[(b["tidpunkt"].dt.year == p.analysar)
-                                       & (b["brottstyp"] != "Narkotikabrott")],
-            utstrackning=tuple((o := tp.las_omraden(p)).loc[o["omrade"] == "studieomrade"]
-                               .total_bounds)), fro=2023)["klass"] == "hot spot").sum())),
+            _brott_analysaret(p), utstrackning=_studieomradet(p)), fro=2023)["klass"]
+            == "hot spot").sum())),
     },
-    # Brott mot person = misshandel, olaga hot, ofredande, rån, fickstöld. Utan besöksräkning
-    # (som på den andra staden) ska ingen plats pekas ut; med räkning: högst antal brott mot
-    # person inom 100 m per besökare under analysåret.
     "per-besokare": {
-        "brott_mot_person": lambda p: tp.formatera_tal(int((
-            ((b := tp.las_brott(p))["tidpunkt"].dt.year == p.analysar)
-            & b["brottstyp"].isin(["Misshandel", "Olaga hot", "Ofredande", "Rån", "Fickstöld"])).sum())),
-        "storst_tal_plats": lambda p: None if not (p.har("flode.csv") and p.har("raknare.csv")) else max(
-            tp.las_raknare(p).itertuples(), key=lambda rad: tp.tal_per_tusen(
-                int((((b := tp.las_brott(p))["tidpunkt"].dt.year == p.analysar)
-                     & b["brottstyp"].isin(["Misshandel", "Olaga hot", "Ofredande", "Rån", "Fickstöld"])
-                     & ((b["ost"] - rad.ost) ** 2 + (b["nord"] - rad.nord) ** 2 <= 100 ** 2)).sum()),
-                int((f := tp.las_flode(p)).loc[(f["raknare"] == rad.raknare)
-                                               & (f["tidpunkt"].dt.year == p.analysar), "antal"].sum())
-            )["tal"]).namn.split(",")[0],
+        "brott_mot_person": lambda p: tp.formatera_tal(int(
+            _brott_analysaret(p, utan_narkotika=False)["brottstyp"].isin(MOT_PERSON).sum())),
+        "storst_tal_plats": _plats_med_hogst_risk,
     },
 }
 
