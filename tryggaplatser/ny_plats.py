@@ -21,8 +21,6 @@ med filens egna radnummer.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
@@ -49,6 +47,7 @@ from tryggaplatser.egna_filer import (
     las_eget_flode,
     las_egna_brott,
 )
+from tryggaplatser.egna_filer.filformat import las_tabell
 from tryggaplatser.formatering import formatera_tal
 from tryggaplatser.mellanstad import ALDERSGRUPPER, PROBLEMFRAGOR, SKALOR
 from tryggaplatser.plats import BESKRIVNING
@@ -314,63 +313,17 @@ def _yaml(varde: object) -> str:
     )
 
 
-def _las_ra_tabell(
-    fil: Path, rubrikrad: int | None = None
-) -> tuple[list[str], list[tuple[int, list[object]]]]:
-    """Läs en CSV- eller Excel-fil som rubriker och rader med filens radnummer.
+def _las_ra_tabell(fil: Path) -> tuple[list[str], list[tuple[int, list[object]]]]:
+    """Filens rubriker och rader med filens radnummer, lästa som inläsningen av egna filer gör.
 
-    Används för kolumner som inläsningen av egna filer inte känner igen
-    (enkätens år, designvikt, svarssätt) och för befolkningsfilen. Tomma rader
-    hoppas över; radnumren räknas som i filen. ``rubrikrad`` är rubrikradens
-    nummer (som inläsningens rapport säger); annars är det första raden med innehåll.
+    Används för kolumner som inläsningen inte känner igen (enkätens år,
+    designvikt, svarssätt) och för befolkningsfilen.
     """
-    try:
-        data = Path(fil).read_bytes()
-    except FileNotFoundError:
-        raise FilFel(f"Filen {fil} finns inte. Kontrollera namnet och mappen.") from None
-    except IsADirectoryError:
-        raise FilFel(f"{fil} är en mapp, inte en fil. Ange en CSV- eller Excel-fil.") from None
-    except OSError as fel:
-        raise FilFel(f"Filen {fil} går inte att läsa ({fel.strerror}).") from None
-    rader: list[tuple[int, list[object]]] = []
-    if data.startswith(b"PK\x03\x04") or str(fil).lower().endswith((".xlsx", ".xlsm")):
-        import openpyxl
-
-        try:
-            bok = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        except Exception as fel:  # noqa: BLE001 - alla fel från openpyxl betyder samma sak
-            raise FilFel(f"Filen {fil} går inte att öppna som Excel-fil (.xlsx): {fel}.") from None
-        for nr, celler in enumerate(bok.worksheets[0].iter_rows(values_only=True), start=1):
-            rader.append((nr, ["" if c is None else c for c in celler]))
-    else:
-        if data.startswith(b"\xef\xbb\xbf"):
-            text = data[3:].decode("utf-8", errors="replace")
-        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = data.decode("utf-16")
-        else:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                text = data.decode("cp1252", errors="replace")
-        med_innehall = [r for r in text.splitlines() if r.strip()]
-        if not med_innehall:
-            raise FilFel(f"Filen {fil} är tom. Väntade en rubrikrad följd av minst en rad med data.")
-        forsta = next((r for r in med_innehall if any(t in r for t in ";\t,")), med_innehall[0])
-        avgransare = ";" if ";" in forsta else "\t" if "\t" in forsta else ","
-        lasare = csv.reader(io.StringIO(text, newline=""), delimiter=avgransare)
-        foregaende = 0
-        try:
-            for celler in lasare:
-                rader.append((foregaende + 1, list(celler)))
-                foregaende = lasare.line_num
-        except csv.Error as fel:
-            raise FilFel(f"Filen {fil} kunde inte delas upp i kolumner: {fel}.") from None
-    rader = [(nr, v) for nr, v in rader if any(str(c).strip() for c in v)]
-    if not rader:
-        raise FilFel(f"Filen {fil} är tom. Väntade en rubrikrad följd av minst en rad med data.")
-    i = next((i for i, (nr, _) in enumerate(rader) if nr == rubrikrad), 0)
-    rubriker = [str(c).strip() for c in rader[i][1]]
-    return rubriker, rader[i + 1:]
+    tabell = las_tabell(fil)
+    kolumner = [varden[koder] for koder, varden in
+                (tabell.unika(k) for k in range(len(tabell.rubriker)))]
+    return tabell.rubriker, [(int(nr), [k[i] for k in kolumner])
+                             for i, nr in enumerate(tabell.rader)]
 
 
 def _extra_kolumn(
@@ -935,7 +888,7 @@ def _gor_enkat(
     att_gora: list[str],
 ) -> pd.DataFrame:
     data, rapport, svar = _las_enkaten(fil, fragor, svarskolumner, del_)
-    extra_rubriker, extra_rader = _las_ra_tabell(fil, rapport.rubrikrad)
+    extra_rubriker, extra_rader = _las_ra_tabell(fil)
     rad = data["rad"].to_numpy()
     n = len(data)
     behall = np.ones(n, dtype=bool)
