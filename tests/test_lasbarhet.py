@@ -13,7 +13,8 @@ from tryggaplatser.lix import lix_for_filer
 
 ROT = Path(__file__).resolve().parent.parent
 GRANS = 45
-DELAR = sorted(p for p in (ROT / "chapters").iterdir() if p.is_dir()) + [ROT / "book", ROT / "book" / "din-egen-plats"]
+DELAR = sorted(p for p in (ROT / "chapters").iterdir() if p.is_dir()) + [
+    ROT / "book", ROT / "book" / "din-egen-plats"]
 
 
 @pytest.mark.parametrize("mapp", DELAR, ids=lambda p: str(p.relative_to(ROT)))
