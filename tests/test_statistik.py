@@ -510,3 +510,12 @@ def test_kategoriernas_ordning_foljer_med_vid_unstack(enkat):
     t = andel_per_grupp(df, ["omrade", "kon"], "otrygg", minsta_antal_svar=0)
     assert list(t.unstack("kon").index) == ["norr", "centrum"]
     assert list(andel_per_grupp(df, "omrade", "otrygg").index) == ["norr", "centrum"]
+
+
+def test_andel_per_grupp_utan_svar_ger_tom_tabell_med_samma_kolumner():
+    """En fråga som enkäten inte hade ger inga svar: tom tabell, inget KeyError."""
+    tom = pd.DataFrame({"ar": pd.Series([], dtype=int), "utfall": pd.Series([], dtype=bool),
+                        "vikt": pd.Series([], dtype=float)})
+    resultat = andel_per_grupp(tom, "ar", "utfall", vikt="vikt")
+    assert resultat.empty
+    assert list(resultat.columns) == ["n", "n_eff", "andel", "ki_nedre", "ki_ovre", "status", "skal"]

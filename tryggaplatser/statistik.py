@@ -590,7 +590,9 @@ def andel_per_grupp(
         index = pd.MultiIndex.from_frame(nyckeltabell)
     else:
         index = pd.Index(nyckeltabell[kolumner[0]], name=kolumner[0])
-    resultat = pd.DataFrame(rader, index=index)
+    # Utan svar (frågan fanns inte i enkäten) blir tabellen tom men har samma kolumner.
+    resultat = pd.DataFrame(rader, index=index,
+                            columns=["andel", "ki_nedre", "ki_ovre", "n", "n_eff", "skal"])
     resultat["n"] = resultat["n"].astype(int)
     for k in ("n_eff", "andel", "ki_nedre", "ki_ovre"):
         resultat[k] = resultat[k].astype(float)
