@@ -176,8 +176,12 @@ def _klistrat(nb) -> dict[str, str]:
     for cell in nb.cells:
         for ut in cell.get("outputs", []):
             namn = ut.get("metadata", {}).get("scrapbook", {}).get("name")
-            text = [v for k, v in ut.get("data", {}).items() if k.endswith("text/plain")]
-            if namn and text:  # glue sparar under application/papermill.record/text/plain
+            data = ut.get("data", {})
+            markdown = [v for k, v in data.items() if k.endswith("text/markdown")]
+            text = [v for k, v in data.items() if k.endswith("text/plain")]
+            if namn and markdown:  # glue av Markdown: texten, inte objektets repr
+                varden[namn] = markdown[0]
+            elif namn and text:  # glue sparar under application/papermill.record/text/plain
                 varden[namn] = ast.literal_eval(text[0])
     return varden
 
