@@ -18,6 +18,7 @@ import string
 from collections import defaultdict
 
 import pybtex.plugin
+from pybtex.database import Entry
 from pybtex.richtext import Text
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as Unsrt
@@ -55,6 +56,13 @@ class SvenskStil(Unsrt):
     """pybtex-stilen unsrt med svenska ord."""
 
     default_sorting_style = "author_year_title"
+
+    def format_entry(self, label, entry, bib_data=None):
+        # unsrt skriver månaden som ett tal före året ("10 2015"); året räcker.
+        if "month" in entry.fields:
+            falt = {k: v for k, v in entry.fields.items() if k != "month"}
+            entry = Entry(entry.type, fields=falt, persons=entry.persons)
+        return super().format_entry(label, entry, bib_data=bib_data)
 
     def format_names(self, role, as_sentence=True):
         formaterade = names(role, sep=", ", sep2=" och ", last_sep=" och ")
