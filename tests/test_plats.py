@@ -132,7 +132,107 @@ def test_andra_staden_foljer_datapaketets_scheman(provkoping: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Varje analys körs på den andra staden
+# En tunn egen plats, gjord med ny_plats av små egna filer
+# ---------------------------------------------------------------------------
+
+#: Den tunna platsens brott: tre år och sex typer, utan butiksstöld och narkotikabrott.
+TUNNA_BROTT = {"Misshandel": 70, "Olaga hot": 60, "Ofredande": 60, "Cykelstöld": 90, "Skadegörelse": 70,
+               "Stöld ur fordon": 50}
+TUNNA_AR = (2022, 2023, 2024)
+#: Områden i WGS84 (latitud, longitud för två hörn): inget buffertområde.
+TUNNA_OMRADEN = {"atgardsomrade": ("Stationsområdet", (59.857, 17.634, 59.863, 17.646)),
+                 "jamforelseomrade": ("Gamla torget", (59.864, 17.650, 59.868, 17.658)),
+                 "studieomrade": ("Tätorten", (59.850, 17.620, 59.870, 17.660))}
+SVAR_KVALL = ["Mycket trygg", "Ganska trygg", "Ganska otrygg", "Mycket otrygg",
+              "Går aldrig ut ensam på grund av otrygghet", "Går aldrig ut ensam av andra skäl"]
+SVAR_ORO = ["I mycket stor utsträckning", "I ganska stor utsträckning", "I ganska liten utsträckning",
+            "I mycket liten utsträckning", "Inte alls"]
+
+
+def _skriv_egna_filer(mapp: Path) -> dict[str, Path]:
+    """Små egna filer som en användare kan ha: ett polisutdrag, en enkät och områden.
+
+    Utdraget har semikolon, svenska datum, klockslag med punkt, WGS84 med decimalkomma
+    och Windows-1252. Enkäten har bara frågorna om kvällen och om oron, två år och två
+    områden. Slumptalen har ett fast frö, så filerna blir desamma varje gång.
+    """
+    import numpy as np
+
+    slump = np.random.default_rng(2024)
+    rader = ["Anm.nr;Brottsdatum;Kl;Brottstyp;Latitud;Longitud"]
+    typer = slump.permutation([typ for typ, antal in TUNNA_BROTT.items() for _ in range(antal)])
+    timvikt = np.r_[np.full(6, 1.0), np.full(12, 2.0), np.full(6, 3.0)]  # fler brott på kvällen
+    for i, typ in enumerate(typer):
+        dag = np.datetime64(f"{TUNNA_AR[i % 3]}-01-01") + int(slump.integers(365))
+        timme, minut = int(slump.choice(24, p=timvikt / timvikt.sum())), int(slump.integers(60))
+        if slump.random() < 0.6:  # samlade runt stationen
+            lat, lon = slump.normal(59.860, 0.0012), slump.normal(17.640, 0.0024)
+        else:
+            lat, lon = slump.uniform(59.850, 59.870), slump.uniform(17.620, 17.660)
+        koordinater = f"{lat:.5f};{lon:.5f}".replace(".", ",")
+        rader.append(f"{7000 + i};{dag};{timme:02d}.{minut:02d};{typ};{koordinater}")
+    brott = mapp / "polisutdrag.csv"
+    brott.write_text("\n".join(rader) + "\n", encoding="cp1252")
+
+    rader = ["Löpnr;År;Område;Kön;Ålder;Vikt;Otrygg kväll;Oro samhälle"]
+    for nummer in range(600):
+        kvinna = slump.random() < 0.5
+        kvall = slump.choice(SVAR_KVALL, p=[0.3, 0.3, 0.2, 0.1, 0.05, 0.05] if kvinna
+                             else [0.45, 0.3, 0.12, 0.05, 0.03, 0.05])
+        oro = slump.choice(SVAR_ORO, p=[0.15, 0.3, 0.3, 0.15, 0.1])
+        vikt = f"{slump.uniform(20, 60):.1f}".replace(".", ",")
+        omrade = "Centrum" if slump.random() < 0.5 else "Väster"
+        alder = str(int(slump.integers(16, 85)))
+        kvall, oro = [s if slump.random() > 0.03 else "" for s in (kvall, oro)]  # några tomma svar
+        rader.append(";".join([str(nummer + 1), "2022" if nummer < 300 else "2024", omrade,
+                               "Kvinna" if kvinna else "Man", alder, vikt, kvall, oro]))
+    enkat = mapp / "enkat.csv"
+    enkat.write_text("\n".join(rader) + "\n", encoding="utf-8")
+
+    def ruta(lat0: float, lon0: float, lat1: float, lon1: float) -> list:
+        return [[[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]]
+
+    omraden = mapp / "omraden.geojson"
+    omraden.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"omrade": kod, "namn": namn},
+         "geometry": {"type": "Polygon", "coordinates": ruta(*horn)}}
+        for kod, (namn, horn) in TUNNA_OMRADEN.items()]}, ensure_ascii=False), encoding="utf-8")
+    return {"brott": brott, "enkat": enkat, "omraden": omraden}
+
+
+@pytest.fixture(scope="session")
+def tunn_plats(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """En egen plats som är tunnare än Provköping, gjord med tp.ny_plats som en användare gör."""
+    filer = _skriv_egna_filer(tmp_path_factory.mktemp("egna-filer"))
+    mapp = tmp_path_factory.mktemp("tunn") / "plats"
+    tp.ny_plats(mapp, filer["brott"], enkat=filer["enkat"], omraden=filer["omraden"],
+                namn="Stationsområdet", kommun="Tunnby")
+    return mapp
+
+
+def test_den_tunna_platsen_ar_tunnare_an_provkoping(tunn_plats: Path, provkoping: Path) -> None:
+    from tryggaplatser.ny_plats import FRAGOR
+
+    plats, pk = tp.las_plats(tunn_plats), tp.las_plats(provkoping)
+    enkat = tp.las_enkat(plats, bara_svarande=True)
+    assert [f for f in FRAGOR if enkat[f].notna().any()] == ["otrygg_kvall", "oro_samhalle"]
+    assert len(plats.enkatar) == 2 and len(plats.enkatomraden) == 2 < len(pk.enkatomraden)
+    brott = tp.las_brott(plats)
+    assert sorted(brott["tidpunkt"].dt.year.unique()) == list(TUNNA_AR)
+    assert brott["brottstyp"].value_counts().to_dict() == TUNNA_BROTT
+    assert set(tp.las_omraden(plats)["omrade"]) == set(TUNNA_OMRADEN)
+    assert "buffertzon" not in plats.omraden and "buffertzon" in pk.omraden
+    assert not plats.landmarken and pk.landmarken
+    assert plats.atgarder_start is None and plats.platsens_enkatomrade is None
+    for fil in ("flode.csv", "raknare.csv", "verksamheter.csv", "besiktning.csv", "gator.geojson",
+                "atgarder.csv", "trygghetsvandring.csv"):
+        assert not plats.har(fil), fil
+    assert sorted(p.name for p in tunn_plats.iterdir()) == sorted(
+        ["plats.yml", "brott.csv", "enkat.csv", "befolkning.csv", "omraden.geojson"])
+
+
+# ---------------------------------------------------------------------------
+# Varje analys körs på den andra staden och på den tunna platsen
 # ---------------------------------------------------------------------------
 
 NOTEBOOKS = sorted((ROT / "chapters").rglob("*.ipynb"))
@@ -186,19 +286,23 @@ def _klistrat(nb) -> dict[str, str]:
     return varden
 
 
+#: Platserna som varje analys körs på (namnen på deras fixturer).
+PLATSER = ["provkoping", "tunn_plats"]
+
+
 @pytest.fixture(scope="module")
-def korda(provkoping: Path, tmp_path_factory: pytest.TempPathFactory):
-    """Kör en notebook på den andra staden (en gång per notebook)."""
+def korda():
+    """Kör en notebook på en plats (en gång per notebook och plats)."""
     import nbformat
     from nbclient import NotebookClient
 
-    cache: dict[Path, object] = {}
+    cache: dict[tuple[Path, Path], object] = {}
 
-    def kor(notebook: Path):
-        if notebook not in cache:
+    def kor(notebook: Path, mapp: Path):
+        if (notebook, mapp) not in cache:
             nb = nbformat.read(notebook, as_version=4)
             gammal = os.environ.get(MILJOVARIABEL)
-            os.environ[MILJOVARIABEL] = str(provkoping)
+            os.environ[MILJOVARIABEL] = str(mapp)
             os.environ.setdefault("MPLBACKEND", "Agg")
             try:
                 NotebookClient(nb, timeout=120, kernel_name="python3",
@@ -208,18 +312,20 @@ def korda(provkoping: Path, tmp_path_factory: pytest.TempPathFactory):
                     os.environ.pop(MILJOVARIABEL)
                 else:
                     os.environ[MILJOVARIABEL] = gammal
-            cache[notebook] = nb
-        return cache[notebook]
+            cache[notebook, mapp] = nb
+        return cache[notebook, mapp]
 
     return kor
 
 
+@pytest.mark.parametrize("platsnamn", PLATSER)
 @pytest.mark.parametrize("notebook", _platsnotebooks(), ids=lambda p: p.stem)
-def test_notebooken_kors_pa_andra_staden_utan_fel(notebook: Path, korda) -> None:
-    nb = korda(notebook)
+def test_notebooken_kors_pa_andra_platser_utan_fel(notebook: Path, platsnamn: str, korda,
+                                                   request: pytest.FixtureRequest) -> None:
+    nb = korda(notebook, request.getfixturevalue(platsnamn))
     fel = [ut for c in nb.cells for ut in c.get("outputs", [])
            if ut.get("output_type") == "error" or ut.get("name") == "stderr"]
-    assert not fel, f"{notebook.name}: fel eller varningar på den andra staden: {fel[:2]}"
+    assert not fel, f"{notebook.name}: fel eller varningar på {platsnamn}: {fel[:2]}"
     text = _utdatatext(nb)
     assert tp.las_plats().kommun not in text, (
         f"{notebook.name} skriver Mellanstad fast platsen är en annan: "
@@ -350,12 +456,107 @@ RUBRIKTAL: dict[str, dict[str, object]] = {
 }
 
 
+@pytest.mark.parametrize("platsnamn", PLATSER)
 @pytest.mark.parametrize("notebook", _platsnotebooks(), ids=lambda p: p.stem)
-def test_rubriktalen_pa_andra_staden_stammer_med_paketets_berakning(
-        notebook: Path, korda, provkoping: Path) -> None:
+def test_rubriktalen_pa_andra_platser_stammer_med_paketets_berakning(
+        notebook: Path, platsnamn: str, korda, request: pytest.FixtureRequest) -> None:
     kontroller = RUBRIKTAL.get(notebook.stem)
     assert kontroller, f"{notebook.name}: inga rubriktal att kontrollera i RUBRIKTAL"
-    klistrat = _klistrat(korda(notebook))
-    plats = tp.las_plats(provkoping)
+    mapp = request.getfixturevalue(platsnamn)
+    klistrat = _klistrat(korda(notebook, mapp))
+    plats = tp.las_plats(mapp)
     for nyckel, berakning in kontroller.items():
         assert klistrat.get(nyckel) == berakning(plats), nyckel
+
+
+# ---------------------------------------------------------------------------
+# Det som en plats saknar sägs i texten, och siffrorna läses som svenska
+# ---------------------------------------------------------------------------
+
+KAPITEL4 = ROT / "chapters" / "04-matta-trygghet"
+KAPITEL5 = ROT / "chapters" / "05-brottsligheten-pa-platsen"
+#: Länken till handbokens enkätmall, som texten ger när en fråga saknas.
+ENKATMALL = "{doc}`enkätmall </book/din-egen-plats/enkatmall>`"
+#: Indikatorerna i trender: frågan, raden i tabellen och namnet i meningen om vad som saknas.
+TRENDFRAGOR = {
+    "oro_samhalle": ("Stor oro för brottsligheten i samhället", "oro för brottsligheten i samhället"),
+    "otrygg_centrum": ("Otrygghet i centrum en kväll", "otrygghet i centrum en kväll"),
+}
+
+
+def _tabeller(nb) -> str:
+    """HTML för tabellerna som notebooken visar (inte det som klistras in med glue)."""
+    return "\n".join(ut["data"]["text/html"] for c in nb.cells for ut in c.get("outputs", [])
+                     if "text/html" in ut.get("data", {}))
+
+
+def _lasbar_text(nb) -> str:
+    """Det läsaren ser som text: texten med de klistrade värdena ifyllda, utskrifter och tabeller."""
+    klistrat = _klistrat(nb)
+
+    def fyll_i(text: str) -> str:
+        return re.sub(r"\{glue:(?:text|md)\}`([^`:]+)(?::\w+)?`", lambda m: str(klistrat[m.group(1)]), text)
+
+    texter = [fyll_i(c.source) for c in nb.cells if c.cell_type == "markdown"]
+    texter += [fyll_i(c.metadata.get("mystnb", {}).get(del_, {}).get(nyckel, ""))
+               for c in nb.cells for del_, nyckel in (("figure", "caption"), ("image", "alt"))]
+    utskrifter = [ut.get("text", "") for c in nb.cells for ut in c.get("outputs", [])]
+    return "\n".join([*texter, *klistrat.values(), *utskrifter, _tabeller(nb)])
+
+
+def test_enkatmallen_som_texten_lankar_till_finns() -> None:
+    assert (ROT / ENKATMALL.split("</")[1].rstrip(">`")).with_suffix(".md").exists()
+
+
+@pytest.mark.parametrize("platsnamn", PLATSER)
+def test_trender_visar_bara_fragor_som_enkaten_har(platsnamn: str, korda,
+                                                   request: pytest.FixtureRequest) -> None:
+    mapp = request.getfixturevalue(platsnamn)
+    enkat = tp.las_enkat(mapp, bara_svarande=True)
+    nb = korda(KAPITEL4 / "trender.ipynb", mapp)
+    tabeller, saknas = _tabeller(nb), _klistrat(nb)["saknade_fragor"]
+    for fraga, (rad, i_meningen) in TRENDFRAGOR.items():
+        finns = bool(enkat[fraga].notna().any())
+        assert (rad in tabeller) == finns, rad
+        assert (i_meningen in saknas) == (not finns), saknas
+    assert (ENKATMALL in saknas) == any(not enkat[f].notna().any() for f in TRENDFRAGOR)
+    problem = [f for f in enkat if f.startswith("problem_")]
+    assert ("problem i bostadsområdet" in _klistrat(nb)["saknade_problem"]) == (
+        not enkat[problem].notna().any().any())
+
+
+@pytest.mark.parametrize("platsnamn", PLATSER)
+def test_tid_och_hot_spots_sager_vad_platsen_saknar(platsnamn: str, korda,
+                                                    request: pytest.FixtureRequest) -> None:
+    mapp = request.getfixturevalue(platsnamn)
+    plats, brott = tp.las_plats(mapp), tp.las_brott(mapp)
+    tid = _klistrat(korda(KAPITEL5 / "tid.ipynb", mapp))
+    har_butik = bool((brott["brottstyp"] == "Butiksstöld").any())
+    assert (tid["butik_text"] == "Platsen har inga butiksstölder i datan.") == (not har_butik)
+    hot = _lasbar_text(korda(KAPITEL5 / "hot-spots.ipynb", mapp))
+    if "buffertzon" not in plats.omraden:
+        assert "ringen runt" not in hot and "ingen buffertzon" in hot
+    narkotika = bool((brott.loc[brott["tidpunkt"].dt.year == plats.analysar, "brottstyp"]
+                      == "Narkotikabrott").any())
+    assert ("platsens data har inga sådana" in hot) == (not narkotika)
+
+
+#: Tal som blir fel svenska när en plats har få eller inga av något. Texten ska säga det i ord.
+TRASIGA_TAL = {
+    "0 stycken": re.compile(r"\b0 stycken\b"),
+    "0 personer": re.compile(r"(?<![\d\xa0])0 personer\b"),
+    "visas 0": re.compile(r"\bvisas 0 "),
+    "1 jämförelser": re.compile(r"\b(?:1|en) jämförelser\b"),
+    "samma tal som gräns för ett spann": re.compile(r"\b(\d+(?:,\d+)?) till \1 procentenheter\b"),
+    "men bara samma andel": re.compile(r"är (\d+\xa0%) av befolkningen men bara \1 "),
+}
+
+
+@pytest.mark.parametrize("platsnamn", PLATSER)
+@pytest.mark.parametrize("notebook", _platsnotebooks(), ids=lambda p: p.stem)
+def test_texten_har_inga_trasiga_tal_pa_andra_platser(notebook: Path, platsnamn: str, korda,
+                                                      request: pytest.FixtureRequest) -> None:
+    text = _lasbar_text(korda(notebook, request.getfixturevalue(platsnamn)))
+    for namn, monster in TRASIGA_TAL.items():
+        traff = monster.search(text)
+        assert not traff, f"{notebook.name}, {namn}: ...{text[max(0, traff.start() - 60):traff.end()]}..."
