@@ -61,7 +61,9 @@ class SvenskStil(Unsrt):
         # unsrt skriver månaden som ett tal före året ("10 2015"); året räcker.
         if "month" in entry.fields:
             falt = {k: v for k, v in entry.fields.items() if k != "month"}
-            entry = Entry(entry.type, fields=falt, persons=entry.persons)
+            utan_manad = Entry(entry.type, fields=falt, persons=entry.persons)
+            utan_manad.key = entry.key
+            entry = utan_manad
         return super().format_entry(label, entry, bib_data=bib_data)
 
     def format_names(self, role, as_sentence=True):
