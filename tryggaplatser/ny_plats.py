@@ -51,6 +51,7 @@ from tryggaplatser.egna_filer.filformat import las_tabell
 from tryggaplatser.formatering import formatera_tal
 from tryggaplatser.mellanstad import ALDERSGRUPPER, PROBLEMFRAGOR, SKALOR
 from tryggaplatser.plats import BESKRIVNING
+from tryggaplatser.rapport import komprimera_radnummer as _rader
 
 __all__ = ["FRAGOR", "NyPlatsFel", "NyPlatsRapport", "ny_plats"]
 
@@ -126,34 +127,6 @@ class NyPlatsFel(ValueError):
 def _antal(n: int, en: str, flera: str) -> str:
     """Ett antal med rätt form av ordet: ``1 rad``, ``2 rader``."""
     return f"{formatera_tal(n)} {en if n == 1 else flera}"
-
-
-def _rader(nummer: Iterable[int], hogst: int = 8) -> str:
-    """Radnummer kort: ``rad 3``, ``rad 3 och 5``, ``rad 4–7, 10 och 12``.
-
-    Exempel
-    -------
-    >>> _rader([7, 3, 4, 5, 10])
-    'rad 3–5, 7 och 10'
-    >>> _rader(range(2, 40, 2), hogst=3)
-    'rad 2, 4, 6 och 16 till'
-    """
-    tal = sorted(set(int(r) for r in nummer))
-    grupper: list[list[int]] = []
-    for r in tal:
-        if grupper and r == grupper[-1][-1] + 1:
-            grupper[-1].append(r)
-        else:
-            grupper.append([r])
-    delar: list[str] = []
-    for g in grupper[:hogst]:
-        delar.extend([f"{g[0]}–{g[-1]}"] if len(g) >= 3 else [str(r) for r in g])
-    rest = sum(len(g) for g in grupper[hogst:])
-    if rest:
-        return f"rad {', '.join(delar)} och {formatera_tal(rest)} till"
-    if len(delar) == 1:
-        return f"rad {delar[0]}"
-    return f"rad {', '.join(delar[:-1])} och {delar[-1]}"
 
 
 @dataclass
