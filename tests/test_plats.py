@@ -1,4 +1,5 @@
-"""Platser: beskrivningen plats.yml, valet av plats och testernas andra stad."""
+"""Platser: beskrivningen plats.yml, valet av plats, och beräkningssidorna på två andra platser
+(Provköping, gjord av generatorn, och en tunn egen plats, gjord med ny_plats)."""
 
 from __future__ import annotations
 
