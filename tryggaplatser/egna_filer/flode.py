@@ -11,7 +11,7 @@ import numpy as np
 
 from tryggaplatser.rapport import FilFel, Radlogg
 
-from .tal import tal_kolumn, tal_med_regler
+from .tal import ANTAL, tal_kolumn, tal_med_regler
 
 __all__ = ["las_bred_flode"]
 
@@ -37,17 +37,8 @@ def las_bred_flode(tabell, val, data, ute: Radlogg, anm: Radlogg, rapport) -> li
         )
     namn = [tabell.rubriker[i] for i in raknare]
     for i in raknare:
-        data[("antal", tabell.rubriker[i])] = tal_med_regler(
-            tabell,
-            i,
-            ute,
-            anm,
-            heltal=True,
-            minst=0,
-            hogst=1e9,
-            vid_fel="saknas",
-            beskrivning="ett antal (ett heltal, minst 0)",
-        )
+        data[("antal", tabell.rubriker[i])] = tal_med_regler(tabell, i, ute, anm, vid_fel="saknas",
+                                                             **ANTAL)
         anm.lagg_till(
             tabell.rader[tabell.tom(i)],
             "inget antal (tom cell); räknaren saknas på raden",

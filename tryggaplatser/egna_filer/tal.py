@@ -159,6 +159,10 @@ def ar_tal(text: str) -> bool:
     return t is not None and not math.isnan(t)
 
 
+#: Reglerna för ett antal personer (flöden): heltal från 0, med en övre gräns mot felskrivningar.
+ANTAL = {"heltal": True, "minst": 0, "hogst": 1e9, "beskrivning": "ett antal (ett heltal, minst 0)"}
+
+
 def tal_med_regler(
     tabell, k, ute, anm, *, heltal=False, minst=None, hogst=None, vid_fel="ute", beskrivning="ett tal"
 ):
@@ -212,15 +216,6 @@ def las_talkolumner(tabell, val, data, ute: Radlogg, anm: Radlogg, typ: str) -> 
         )
     if "antal" in val:
         k = val["antal"]
-        data["antal"] = tal_med_regler(
-            tabell,
-            k,
-            ute,
-            anm,
-            heltal=True,
-            minst=0,
-            hogst=1e9,
-            beskrivning="ett antal (ett heltal, minst 0)",
-        )
+        data["antal"] = tal_med_regler(tabell, k, ute, anm, **ANTAL)
         if typ == "flode":
             ute.lagg_till(tabell.rader[tabell.tom(k)], "antal saknas", tabell.rubriker[k])
