@@ -50,6 +50,15 @@ class _SvenskParser(argparse.ArgumentParser):
         self.exit(SLUTKOD_FILFEL, f"{self.prog}: fel: {oversatt}\n")
 
 
+def underkommando(under, namn: str, hjalp: str, beskrivning: str) -> argparse.ArgumentParser:
+    """Ett underkommando med svenska rubriker och ``-h``/``--hjalp``."""
+    k = under.add_parser(namn, help=hjalp, description=beskrivning, add_help=False)
+    k._positionals.title = "argument"
+    k._optionals.title = "val"
+    k.add_argument("-h", "--hjalp", "--help", action="help", help="visa den här hjälpen")
+    return k
+
+
 def _skapa_parser() -> argparse.ArgumentParser:
     parser = _SvenskParser(
         prog="python -m tryggaplatser",
@@ -60,20 +69,15 @@ def _skapa_parser() -> argparse.ArgumentParser:
     parser._positionals.title = "kommandon"
     parser._optionals.title = "val"
     under = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_SvenskParser)
-    k = under.add_parser(
+    k = underkommando(
+        under,
         "kontrollera",
-        help="kontrollera en egen fil (CSV eller .xlsx) innan du använder den",
-        description=(
-            "Läser filen på samma sätt som handbokens inläsningsfunktioner och berättar "
-            "hur många rader som går att använda, vilka rader som lämnas utanför och "
-            "varför, och vilka kolumner som känns igen. Radnumren räknas som i filen; "
-            "titel- och anteckningsrader ovanför rubrikraden hoppas över och redovisas."
-        ),
-        add_help=False,
+        "kontrollera en egen fil (CSV eller .xlsx) innan du använder den",
+        "Läser filen på samma sätt som handbokens inläsningsfunktioner och berättar "
+        "hur många rader som går att använda, vilka rader som lämnas utanför och "
+        "varför, och vilka kolumner som känns igen. Radnumren räknas som i filen; "
+        "titel- och anteckningsrader ovanför rubrikraden hoppas över och redovisas.",
     )
-    k._positionals.title = "argument"
-    k._optionals.title = "val"
-    k.add_argument("-h", "--hjalp", "--help", action="help", help="visa den här hjälpen")
     k.add_argument("fil", metavar="FIL", help="filen som ska kontrolleras (.csv eller .xlsx)")
     k.add_argument(
         "--typ",

@@ -1607,20 +1607,17 @@ def _artal(text: str) -> int:
 
 def lagg_till_kommando(under) -> None:  # type: ignore[no-untyped-def]
     """Lägg till kommandot ``ny-plats`` bland kommandoradens underkommandon."""
-    k = under.add_parser(
+    from tryggaplatser.kommandorad import underkommando
+
+    k = underkommando(
+        under,
         "ny-plats",
-        help="gör en plats (en mapp som kapitlens analyser kan köras på) av dina egna filer",
-        description=(
-            "Läser dina filer på samma sätt som kommandot kontrollera och skriver dem som en "
-            "plats: brott.csv, omraden.geojson, enkat.csv, befolkning.csv, flode.csv, "
-            "raknare.csv och platsbeskrivningen plats.yml. Kommandot skriver vad det gjorde, "
-            "vilka rader som lämnades utanför och varför, och vad du behöver fylla i själv."
-        ),
-        add_help=False,
+        "gör en plats (en mapp som kapitlens analyser kan köras på) av dina egna filer",
+        "Läser dina filer på samma sätt som kommandot kontrollera och skriver dem som en "
+        "plats: brott.csv, omraden.geojson, enkat.csv, befolkning.csv, flode.csv, "
+        "raknare.csv och platsbeskrivningen plats.yml. Kommandot skriver vad det gjorde, "
+        "vilka rader som lämnades utanför och varför, och vad du behöver fylla i själv.",
     )
-    k._positionals.title = "argument"
-    k._optionals.title = "val"
-    k.add_argument("-h", "--hjalp", "--help", action="help", help="visa den här hjälpen")
     k.add_argument("mapp", metavar="MAPP", help="mappen som platsen skrivs till (ny eller tom)")
     k.add_argument("--brott", metavar="FIL", required=True,
                    help="brott eller händelser med datum, klockslag och koordinater (.csv eller .xlsx)")
