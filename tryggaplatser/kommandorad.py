@@ -11,6 +11,7 @@ Det skriver aldrig ut en Python-traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,13 @@ from collections.abc import Sequence
 SLUTKOD_OK = 0
 SLUTKOD_FILFEL = 2
 SLUTKOD_INTERNT_FEL = 3
+
+#: Modulerna med fler underkommandon. Var och en har ``lagg_till_kommando(under)``, som
+#: lägger till kommandot och sätter ``kor`` (funktionen som kör det) med ``set_defaults``.
+#: Modulerna importerar tunga bibliotek först när kommandot körs, så att hjälpen går fort.
+_KOMMANDOMODULER = (
+    "tryggaplatser.ny_plats",  # ny-plats: gör en plats av egna filer
+)
 
 _TYPER = {
     "enkat": "enkätsvar (till exempel en export från en enkätleverantör)",
@@ -99,9 +107,8 @@ def _skapa_parser() -> argparse.ArgumentParser:
         "(koden är platsen i handbokens skala) eller \"Trygg kväll=1=Mycket otrygg, 4=Mycket trygg\"; "
         "kan anges flera gånger; bara för --typ enkat",
     )
-    from tryggaplatser.ny_plats import lagg_till_kommando
-
-    lagg_till_kommando(under)  # ny-plats: gör en plats av egna filer
+    for modul in _KOMMANDOMODULER:
+        importlib.import_module(modul).lagg_till_kommando(under)
     return parser
 
 
@@ -193,10 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.kommando is None:
             parser.print_help()
             return SLUTKOD_FILFEL
-        if args.kommando == "ny-plats":
-            from tryggaplatser.ny_plats import kor_kommando
-
-            return kor_kommando(args)
+        if hasattr(args, "kor"):
+            return args.kor(args)
         return kontrollera(args.fil, args.typ, args.koordinatsystem, args.svarskolumn)
     except SystemExit as slut:
         if slut.code is None:

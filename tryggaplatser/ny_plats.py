@@ -1647,6 +1647,7 @@ def lagg_till_kommando(under) -> None:  # type: ignore[no-untyped-def]
     k.add_argument("--enkatomrade", metavar="NAMN", help="enkätens område, om enkätfilen inte har något")
     k.add_argument("--skriv-over", action="store_true",
                    help="skriv över platsens filer i en mapp som inte är tom")
+    k.set_defaults(kor=kor_kommando)
 
 
 def kor_kommando(args) -> int:  # type: ignore[no-untyped-def]
