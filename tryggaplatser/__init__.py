@@ -12,6 +12,7 @@ själv. Själva analysstegen står synliga i kapitlens notebooks.
 - ``brottsanalys``, ``rumslig``: koncentration, rutnät, Gi* och kartdetaljer
 - ``formatering``, ``stil``: svenska talformat och handbokens diagramstil
 - ``lix``: läsbarhetsindex för handbokens text
+- ``utvardering``: uppföljningens mått (nettoeffekt, WDQ, total nettoeffekt, WDD, skillnad i skillnader)
 
 Kommandot ``python -m tryggaplatser kontrollera FIL --typ enkat|brott|flode``
 kontrollerar en egen fil innan den används, och
@@ -84,6 +85,15 @@ from tryggaplatser.statistik import (
     wilson_intervall,
 )
 from tryggaplatser.stil import FARGER, anvand_stil, svenska_tal_pa_axel
+from tryggaplatser.utvardering import (
+    bruttoeffekt,
+    nettoeffekt,
+    skillnad_i_skillnader,
+    tolka_wdq,
+    total_nettoeffekt,
+    wdd,
+    wdq,
+)
 
 __all__ = [
     "__version__",
@@ -96,6 +106,7 @@ __all__ = [
     "andel_platser_for_andel_brott",
     "anvand_stil",
     "besiktningsniva",
+    "bruttoeffekt",
     "designeffekt",
     "effektivt_n",
     "FilFel",
@@ -129,6 +140,7 @@ __all__ = [
     "las_trygghetsvandring",
     "las_verksamheter",
     "lix",
+    "nettoeffekt",
     "nordpil",
     "ny_plats",
     "oppna_per_timme",
@@ -138,9 +150,14 @@ __all__ = [
     "ruta_for_punkt",
     "rutnat",
     "skalstock",
+    "skillnad_i_skillnader",
     "skillnad_med_ki",
     "svenska_tal_pa_axel",
     "tal_per_tusen",
+    "tolka_wdq",
+    "total_nettoeffekt",
     "valj_plats",
+    "wdd",
+    "wdq",
     "wilson_intervall",
 ]
