@@ -25,6 +25,7 @@ SLUTKOD_INTERNT_FEL = 3
 #: Modulerna importerar tunga bibliotek först när kommandot körs, så att hjälpen går fort.
 _KOMMANDOMODULER = (
     "tryggaplatser.ny_plats",  # ny-plats: gör en plats av egna filer
+    "tryggaplatser.mallar",  # mallar: åtgärdsplan med flera att fylla i
 )
 
 _TYPER = {
