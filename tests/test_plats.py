@@ -454,6 +454,14 @@ RUBRIKTAL: dict[str, dict[str, object]] = {
             _brott_analysaret(p, utan_narkotika=False)["brottstyp"].isin(MOT_PERSON).sum())),
         "storst_tal_plats": _plats_med_hogst_risk,
     },
+    # Åtgärdsplanen sorterad efter teknik och triangelns sida; en plats utan plan klistrar inga tal.
+    "atgarderna-sorterade": {
+        "antal_atgarder": lambda p: tp.formatera_tal(len(tp.las_atgarder(p))) if p.har("atgarder.csv") else None,
+        "antal_tekniker": lambda p: tp.formatera_tal(int(tp.las_atgarder(p)["teknik_nr"].nunique()))
+        if p.har("atgarder.csv") else None,
+        "andel_storsta_sida": lambda p: tp.formatera_procent(float(
+            tp.las_atgarder(p)["triangelsida"].value_counts(normalize=True).max())) if p.har("atgarder.csv") else None,
+    },
 }
 
 
