@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import LineString, Point, Polygon, mapping
 
+from tryggaplatser.fynd import FYNDTEMAN
 from tryggaplatser.skalor import BESIKTNINGSNIVAER, SVARSSKALOR, VECKODAGAR_KORT
 
 ROT = Path(__file__).resolve().parent.parent
@@ -67,7 +69,8 @@ STADER = {
         fro=19970611, flytt=(114_350, -70_270), ar_flytt=-3, idprefix="PK",
         namnbyten={"Centrum": "Stadskärnan", "Norrby": "Östra", "Söder": "Södra",
                    "Busstationen": "Resecentrum", "Stortorget": "Rådhustorget",
-                   "Norrby torg": "Östra torget", "Kyrkparken": "Slottsparken"},
+                   "Norrby torg": "Östra torget", "Kyrkparken": "Slottsparken",
+                   "Busstorget": "Stationsplan"},
         enkat_andel=0.12, med_flode=False,
     ),
 }
@@ -95,6 +98,22 @@ def byt_namn(varde: object) -> object:
     if not isinstance(varde, str):
         return varde
     return STAD.namnbyten.get(varde, varde).replace("Mellanstad", STAD.kommun)
+
+
+def byt_namn_i_text(text: str) -> str:
+    """Stadens namn på platserna inne i en text, till exempel en åtgärd.
+
+    Hela ord byts, med stor eller liten första bokstav som i texten:
+    "vid busstationen" blir "vid resecentrum" i Provköping.
+    """
+    if STAD == STADER["mellanstad"]:
+        return text
+    byten = {**STAD.namnbyten, "Mellanstad": STAD.kommun}
+    for gammalt in sorted(byten, key=len, reverse=True):  # "Norrby torg" före "Norrby"
+        nytt = byten[gammalt]
+        for g, n in ((gammalt, nytt), (gammalt[:1].lower() + gammalt[1:], nytt[:1].lower() + nytt[1:])):
+            text = re.sub(rf"\b{re.escape(g)}\b", n, text)
+    return text
 
 
 def p(dx: float, dy: float) -> tuple[float, float]:
@@ -1128,45 +1147,48 @@ TEKNIKER = [
     ("Kontrollera alkohol och droger", "Control drugs and alcohol"),
 ]
 ATGARDER = [
-    # åtgärd, delplats, teknik_nr, triangelsida, ansvarig, kostnad, start, slut, status
+    # åtgärd, delplats, teknik_nr, triangelsida, ansvarig, kostnad, start, slut, status,
+    # tema (fyndets tema som åtgärden svarar mot, se tryggaplatser.fynd.FYNDTEMAN)
     ("Ny belysning längs parkstråket", "Parkstråket", 7, "Plats", "kommun_gata", 1_450_000,
-     "2024-03-01", "2024-10-15", "Genomförd"),
+     "2024-03-01", "2024-10-15", "Genomförd", "Belysning"),
     ("Gallring av buskage längs parkstråket", "Parkstråket", 7, "Plats", "kommun_gata",
-     180_000, "2024-02-01", "2024-04-30", "Genomförd"),
+     180_000, "2024-02-01", "2024-04-30", "Genomförd", "Överblick och sikt"),
     ("Ordningsvakter vid busstationen fredag och lördag natt", "Busstationen", 10,
-     "Offer eller mål", "kollektivtrafik", 620_000, "2024-04-05", "2025-12-31", "Pågår"),
+     "Offer eller mål", "kollektivtrafik", 620_000, "2024-04-05", "2025-12-31", "Pågår",
+     "Folksamlingar och berusning"),
     ("Kameraövervakning av Busstorget", "Busstationen", 10, "Offer eller mål", "polis",
-     540_000, "2024-05-01", "2024-09-30", "Genomförd"),
+     540_000, "2024-05-01", "2024-09-30", "Genomförd", "Våld och hot"),
     ("Gemensamma stängningstider och utsläpp från krogarna", "Storgatan", 17, "Plats",
-     "krogar", 0, "2024-04-01", "2024-06-30", "Genomförd"),
+     "krogar", 0, "2024-04-01", "2024-06-30", "Genomförd", "Våld och hot"),
     ("Utbildning i ansvarsfull alkoholservering", "Storgatan", 25, "Gärningsperson",
-     "kommun_trygghet", 85_000, "2024-03-15", "2024-05-31", "Genomförd"),
+     "kommun_trygghet", 85_000, "2024-03-15", "2024-05-31", "Genomförd", "Folksamlingar och berusning"),
     ("Klotter tas bort inom 24 timmar", "Stortorget", 20, "Plats", "fastighet_torget",
-     210_000, "2024-03-01", "2025-12-31", "Pågår"),
+     210_000, "2024-03-01", "2025-12-31", "Pågår", "Klotter och skadegörelse"),
     ("Cykelparkering med ramlåsning vid stationen", "Järnvägsstationen", 1, "Offer eller mål",
-     "stationsfastighet", 390_000, "2024-05-15", "2024-08-31", "Genomförd"),
+     "stationsfastighet", 390_000, "2024-05-15", "2024-08-31", "Genomförd", "Stöld"),
     ("Nattvandring fredag och lördag", "Busstationen", 6, "Offer eller mål", "nattvandrare",
-     25_000, "2024-03-01", "2025-12-31", "Pågår"),
+     25_000, "2024-03-01", "2025-12-31", "Pågår", "Otrygghet kvällstid"),
     ("Platsvärdar i Gallerian och på torget", "Stortorget", 9, "Plats", "gallerian", 460_000,
-     "2024-06-01", "2025-12-31", "Pågår"),
+     "2024-06-01", "2025-12-31", "Pågår", "Stöld"),
     ("Fältassistenter möter unga vid busstationen", "Busstationen", 19, "Gärningsperson",
-     "kommun_social", 300_000, "2024-04-01", "2025-12-31", "Pågår"),
+     "kommun_social", 300_000, "2024-04-01", "2025-12-31", "Pågår", "Folksamlingar och berusning"),
     ("Skyltar om kameror och anmälan vid butiksstöld", "Stortorget", 23, "Gärningsperson",
-     "centrumforening", 20_000, "2024-09-01", "2024-09-30", "Genomförd"),
+     "centrumforening", 20_000, "2024-09-01", "2024-09-30", "Genomförd", "Stöld"),
     ("Varularm och larmbågar i centrumbutiken", "Stortorget", 3, "Offer eller mål",
-     "centrumforening", 150_000, "2024-08-15", "2024-10-31", "Genomförd"),
+     "centrumforening", 150_000, "2024-08-15", "2024-10-31", "Genomförd", "Stöld"),
     ("Nytt väntrum och väderskydd vid busstationen", "Busstationen", 16, "Plats",
-     "kollektivtrafik", 1_900_000, "2024-06-01", "2025-03-31", "Försenad"),
+     "kollektivtrafik", 1_900_000, "2024-06-01", "2025-03-31", "Försenad", "Skötsel och nedskräpning"),
     ("Nattbuss direkt efter krogstängning", "Storgatan", 4, "Gärningsperson",
-     "kollektivtrafik", 240_000, "2024-09-01", "2024-11-30", "Genomförd"),
+     "kollektivtrafik", 240_000, "2024-09-01", "2024-11-30", "Genomförd", "Folksamlingar och berusning"),
     ("Alkoholförbud på Stortorget i lokala ordningsföreskrifter", "Stortorget", 21,
-     "Gärningsperson", "kommun_trygghet", 0, "2024-05-01", "2024-11-30", "Genomförd"),
+     "Gärningsperson", "kommun_trygghet", 0, "2024-05-01", "2024-11-30", "Genomförd",
+     "Folksamlingar och berusning"),
     ("Tydligare skyltning mellan stationen och torget", "Järnvägsstationen", 22, "Plats",
-     "kommun_gata", 65_000, "2024-10-01", "2025-04-30", "Genomförd"),
+     "kommun_gata", 65_000, "2024-10-01", "2025-04-30", "Genomförd", "Orientering"),
     ("Torgdagar och kvällsevenemang", "Stortorget", 7, "Plats", "centrumforening", 350_000,
-     "2025-05-01", "2025-09-30", "Genomförd"),
+     "2025-05-01", "2025-09-30", "Genomförd", "Folkliv"),
     ("Belysning i Kyrkparken", "Kyrkparken", 7, "Plats", "kommun_gata", 420_000, "2026-03-01",
-     "2026-06-30", "Planerad"),
+     "2026-06-30", "Planerad", "Belysning"),
 ]
 
 
@@ -1178,15 +1200,16 @@ def generera_atgarder(ut: Path) -> None:
     )
     skriv_csv(tek, ut / "tekniker.csv")
     rader = []
-    for i, (atgard, plats, nr, sida, ansvarig, kostnad, start, slut, status) in enumerate(
+    for i, (atgard, plats, nr, sida, ansvarig, kostnad, start, slut, status, tema) in enumerate(
             ATGARDER, start=1):
         assert ansvarig in {a[0] for a in AKTORER}, ansvarig
-        rader.append((f"A{i:02d}", atgard, plats, nr, TEKNIKER[nr - 1][0],
+        assert tema in FYNDTEMAN, tema
+        rader.append((f"A{i:02d}", byt_namn_i_text(atgard), plats, nr, TEKNIKER[nr - 1][0],
                       STRATEGIER[(nr - 1) // 5][0], sida, ansvarig, kostnad, flytta_datum(start),
-                      flytta_datum(slut), status))
+                      flytta_datum(slut), status, tema))
     df = pd.DataFrame(rader, columns=["id", "atgard", "delplats", "teknik_nr", "teknik",
                                       "strategi", "triangelsida", "ansvarig", "kostnad_kr",
-                                      "startdatum", "slutdatum", "status"])
+                                      "startdatum", "slutdatum", "status", "tema"])
     skriv_csv(df, ut / "atgarder.csv")
 
 

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from tryggaplatser._gemensamt import SVERIGE_NORD, SVERIGE_OST
+from tryggaplatser.fynd import FYNDTEMAN
 from tryggaplatser.skalor import VECKODAGAR, VECKODAGAR_KORT
 
 ROT = Path(__file__).resolve().parent.parent
@@ -347,6 +348,8 @@ def resurser() -> list[dict]:
                          required=True),
                     enum("status", "Status vid uppföljningen hösten 2025.",
                          ["Planerad", "Pågår", "Försenad", "Genomförd"]),
+                    enum("tema", "Fyndets tema som åtgärden svarar mot (se tryggaplatser.fynd).",
+                         list(FYNDTEMAN)),
                 ],
                 "primaryKey": ["id"],
                 "foreignKeys": [

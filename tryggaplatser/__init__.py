@@ -45,6 +45,7 @@ from tryggaplatser.formatering import (
     formatera_tabelltal,
     formatera_tal,
 )
+from tryggaplatser.fynd import FYNDTEMAN, atgarder_med_fynd, las_fynd
 from tryggaplatser.lix import lix
 from tryggaplatser.mellanstad import (
     besiktningsniva,
@@ -98,6 +99,7 @@ from tryggaplatser.utvardering import (
 __all__ = [
     "__version__",
     "FARGER",
+    "FYNDTEMAN",
     "MANADER",
     "SWEREF99TM",
     "VECKODAGAR",
@@ -105,6 +107,7 @@ __all__ = [
     "andel_per_grupp",
     "andel_platser_for_andel_brott",
     "anvand_stil",
+    "atgarder_med_fynd",
     "besiktningsniva",
     "bruttoeffekt",
     "designeffekt",
@@ -128,6 +131,7 @@ __all__ = [
     "las_eget_flode",
     "las_egna_brott",
     "las_enkat",
+    "las_fynd",
     "las_flode",
     "las_gator",
     "las_kontakter",

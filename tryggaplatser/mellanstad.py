@@ -512,6 +512,9 @@ def las_tekniker() -> pd.DataFrame:
 def las_atgarder(plats: PlatsArg = None) -> pd.DataFrame:
     """Läs platsens åtgärdsplan: åtgärder med teknik, ägare, kostnad och datum.
 
+    Kolumnen ``tema`` säger vilket av fyndens teman (:data:`tryggaplatser.fynd.FYNDTEMAN`)
+    åtgärden svarar mot. Den är frivillig i filen; saknas den blir temat tomt.
+
     Exempel
     -------
     >>> a = las_atgarder()
@@ -525,9 +528,12 @@ def las_atgarder(plats: PlatsArg = None) -> pd.DataFrame:
     plats = las_plats(plats)
     kol = ["id", "atgard", "delplats", "teknik_nr", "teknik", "strategi", "triangelsida",
            "ansvarig", "kostnad_kr", "startdatum", "slutdatum", "status"]
-    df = _las_csv(plats, "atgarder.csv", kol, dtype={"id": "string", "atgard": "string",
-                                              "teknik_nr": "int64", "ansvarig": "string",
-                                              "kostnad_kr": "int64"})
+    # Kolumnen tema (ett av fyndens teman) är frivillig: utan den får åtgärderna tomt tema.
+    fil = _fil(plats, "atgarder.csv")
+    har_tema = "tema" in pd.read_csv(fil, nrows=0).columns
+    df = _las_csv(plats, "atgarder.csv", kol + (["tema"] if har_tema else []),
+                  dtype={"id": "string", "atgard": "string", "teknik_nr": "int64",
+                         "ansvarig": "string", "kostnad_kr": "int64"})
     for k in ("startdatum", "slutdatum"):
         df[k] = pd.to_datetime(df[k], format="%Y-%m-%d")
     df["delplats"] = df["delplats"].astype("category")
@@ -539,6 +545,10 @@ def las_atgarder(plats: PlatsArg = None) -> pd.DataFrame:
                                    kolumn="triangelsida")
     df["status"] = _kategori(df["status"], ["Planerad", "Pågår", "Försenad", "Genomförd"],
                              fil="atgarder.csv", kolumn="status")
+    from tryggaplatser.fynd import FYNDTEMAN  # här, eftersom fynd läser åtgärderna med den här funktionen
+
+    df["tema"] = _kategori(df["tema"] if har_tema else pd.Series(pd.NA, index=df.index, name="tema"),
+                           list(FYNDTEMAN), fil="atgarder.csv", kolumn="tema")
     return df
 
 
