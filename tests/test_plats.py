@@ -396,6 +396,19 @@ def _plats_med_hogst_risk(p) -> str | None:
     return max(tp.las_raknare(p).itertuples(), key=tal).namn.split(",")[0]
 
 
+def _natverksmatt(p, period: str, matt: str) -> str | None:
+    """Kapitel 9: täthet eller genomsnittligt avstånd (största delen); None utan aktörer och kontakter."""
+    from tryggaplatser import samverkan as sv
+
+    if not (p.har("aktorer.csv") and p.har("kontakter.csv")):
+        return None
+    g = sv.natverk(tp.las_aktorer(p), tp.las_kontakter(p, period=period))
+    if matt == "tathet":
+        return tp.formatera_procent(sv.tathet(g), 1)
+    avstand = sv.genomsnittligt_avstand(g)
+    return None if avstand is None else tp.formatera_tal(avstand, 1)
+
+
 #: Rubriktal per notebook: nyckeln som notebooken klistrar in och hur paketet räknar fram
 #: samma tal för platsen. Varje notebook med platsdata ska ha minst ett.
 RUBRIKTAL: dict[str, dict[str, object]] = {
@@ -461,6 +474,19 @@ RUBRIKTAL: dict[str, dict[str, object]] = {
         if p.har("atgarder.csv") else None,
         "andel_storsta_sida": lambda p: tp.formatera_procent(float(
             tp.las_atgarder(p)["triangelsida"].value_counts(normalize=True).max())) if p.har("atgarder.csv") else None,
+    },
+    # Kapitel 9: stort betyder 4 eller 5; en plats utan aktörer och kontakter klistrar inga tal.
+    "intressentkarta": {
+        "antal_aktorer": lambda p: tp.formatera_tal(len(tp.las_aktorer(p))) if p.har("aktorer.csv") else None,
+        "antal_nyckelaktorer": lambda p: tp.formatera_tal(int(
+            ((a := tp.las_aktorer(p))["inflytande"].ge(4) & a["intresse"].ge(4)).sum()))
+        if p.har("aktorer.csv") else None,
+    },
+    "natverket": {
+        "tathet_fore": lambda p: _natverksmatt(p, "fore", "tathet"),
+        "tathet_efter": lambda p: _natverksmatt(p, "efter", "tathet"),
+        "avstand_fore": lambda p: _natverksmatt(p, "fore", "avstand"),
+        "avstand_efter": lambda p: _natverksmatt(p, "efter", "avstand"),
     },
 }
 
