@@ -231,3 +231,153 @@ def tal_per_tusen(antal: float, besokare: float, konfidens: float = 0.95) -> dic
     nedre, ovre = poissonintervall(antal, konfidens)
     faktor = 1000 / besokare
     return {"tal": antal * faktor, "nedre": nedre * faktor, "ovre": ovre * faktor}
+
+
+# ---------------------------------------------------------------------------
+# Beräkningar som både kapitel 5 och lägesbilden (``python -m tryggaplatser lagesbild``)
+# använder. De står här en gång, så att kapitlet och rapporten visar samma tal.
+# ---------------------------------------------------------------------------
+
+#: Våldsbrotten i kapitel 5 (tidsmönstren): misshandel, olaga hot och ofredande.
+VALDSBROTT = ["Misshandel", "Olaga hot", "Ofredande"]
+#: Brott mot person (per besökare): våldsbrotten, rån och fickstöld.
+BROTT_MOT_PERSON = [*VALDSBROTT, "Rån", "Fickstöld"]
+#: Brott som polisen själv upptäcker. De speglar mest polisens insatser och räknas inte
+#: när brottens koncentration och hot spots beskrivs.
+POLISINITIERADE = ["Narkotikabrott"]
+
+
+def brott_per_ar(brott: pd.DataFrame, ar: Sequence[int], konfidens: float = 0.95) -> pd.DataFrame:
+    """Antal brott per år, med ett exakt konfidensintervall (Poisson) för varje år.
+
+    Parametrar
+    ----------
+    brott : pandas.DataFrame
+        En rad per brott, med kolumnen ``tidpunkt``.
+    ar : följd av int
+        Åren som ska visas. Ett år utan brott får antalet 0.
+
+    Returnerar
+    ----------
+    pandas.DataFrame
+        Index ``ar`` och kolumnerna ``antal``, ``nedre`` och ``ovre``.
+
+    Exempel
+    -------
+    >>> b = pd.DataFrame({"tidpunkt": pd.to_datetime(["2023-05-01"] * 10 + ["2024-01-02"])})
+    >>> t = brott_per_ar(b, [2023, 2024, 2025])
+    >>> t["antal"].tolist()
+    [10, 1, 0]
+    >>> round(float(t.loc[2023, "nedre"]), 2), round(float(t.loc[2023, "ovre"]), 2)
+    (4.8, 18.39)
+    """
+    antal = brott["tidpunkt"].dt.year.value_counts().reindex(list(ar), fill_value=0).astype(int)
+    granser = [poissonintervall(int(n), konfidens) for n in antal]
+    return pd.DataFrame(
+        {"antal": antal.to_numpy(), "nedre": [g[0] for g in granser], "ovre": [g[1] for g in granser]},
+        index=pd.Index(list(ar), name="ar"),
+    )
+
+
+def veckodag_och_timme(brott: pd.DataFrame) -> pd.DataFrame:
+    """Antal brott per veckodag (rader, måndag = 0) och timme (kolumner 0–23).
+
+    Alla sju dagar och 24 timmar finns med, också de utan brott.
+
+    Exempel
+    -------
+    >>> b = pd.DataFrame({"tidpunkt": pd.to_datetime(["2023-05-06 23:10", "2023-05-06 23:40"])})
+    >>> m = veckodag_och_timme(b)
+    >>> m.shape, int(m.loc[5, 23]), int(m.to_numpy().sum())
+    ((7, 24), 2, 2)
+    """
+    t = brott["tidpunkt"]
+    return (pd.crosstab(t.dt.day_of_week, t.dt.hour)
+            .reindex(index=range(7), columns=range(24), fill_value=0)
+            .rename_axis(index="veckodag", columns="timme"))
+
+
+def pa_helgnatt(tidpunkt: pd.Series) -> pd.Series:
+    """Sant för tidpunkter på en helgnatt: fredag och lördag från klockan 22 till 04.
+
+    Helgnätterna är tolv timmar av veckans 168.
+
+    Exempel
+    -------
+    >>> t = pd.Series(pd.to_datetime(["2023-05-05 22:00", "2023-05-06 03:59", "2023-05-06 04:00",
+    ...                               "2023-05-07 03:00", "2023-05-08 01:00"]))
+    >>> pa_helgnatt(t).tolist()
+    [True, True, False, True, False]
+    """
+    dag, timme = tidpunkt.dt.day_of_week, tidpunkt.dt.hour
+    return (((dag == 4) & (timme >= 22)) | ((dag == 5) & ((timme < 4) | (timme >= 22)))
+            | ((dag == 6) & (timme < 4)))
+
+
+def brott_for_rutnat(brott: pd.DataFrame, ar: int) -> pd.DataFrame:
+    """Brotten ett år, utan de brott som polisen själv upptäcker (:data:`POLISINITIERADE`).
+
+    Det är brotten som kapitel 5 lägger i rutnätet för koncentrationen och hot spots.
+
+    Exempel
+    -------
+    >>> b = pd.DataFrame({"tidpunkt": pd.to_datetime(["2023-01-01", "2023-02-01", "2024-01-01"]),
+    ...                   "brottstyp": ["Rån", "Narkotikabrott", "Rån"]})
+    >>> len(brott_for_rutnat(b, 2023))
+    1
+    """
+    pa_aret = brott[brott["tidpunkt"].dt.year == ar]
+    return pa_aret[~pa_aret["brottstyp"].isin(POLISINITIERADE)].copy()
+
+
+def brott_nara_raknare(brott: pd.DataFrame, flode: pd.DataFrame, raknare: pd.Series,
+                       radie: float = 100) -> pd.DataFrame:
+    """Brotten inom ``radie`` meter från en räknare, med markering för timmar utan räkning.
+
+    Kolumnen ``utan_rakning`` är sann för ett brott som skedde en timme då räknaren
+    inte räknade (antalet saknas i flödet). Sådana brott har ingen nämnare.
+
+    Parametrar
+    ----------
+    brott : pandas.DataFrame
+        Brotten, med ``tidpunkt``, ``ost`` och ``nord``.
+    flode : pandas.DataFrame
+        Flödet i lång form (:func:`tryggaplatser.las_flode`): ``raknare``, ``tidpunkt``, ``antal``.
+    raknare : pandas.Series
+        En rad ur :func:`tryggaplatser.las_raknare`: ``raknare``, ``ost``, ``nord``.
+    """
+    avstand = np.hypot(brott["ost"] - raknare["ost"], brott["nord"] - raknare["nord"])
+    nara = brott[avstand <= radie].copy()
+    saknas = flode.loc[(flode["raknare"] == raknare["raknare"]) & flode["antal"].isna(), "tidpunkt"]
+    nara["utan_rakning"] = (nara["tidpunkt"].dt.tz_convert("UTC").dt.floor("h")
+                            .isin(saknas.dt.tz_convert("UTC")))
+    return nara
+
+
+def brott_per_besokare(brott: pd.DataFrame, flode: pd.DataFrame, raknare: pd.DataFrame,
+                       radie: float = 100, typer: Sequence[str] = tuple(BROTT_MOT_PERSON),
+                       konfidens: float = 0.95) -> pd.DataFrame:
+    """Brott per 1 000 besökare vid varje räknare, med konfidensintervall.
+
+    Brotten räknas inom ``radie`` meter från räknaren. Brott under timmar då räknaren
+    inte räknade tas bort (``borttagna``), eftersom de saknar besökare att dela med.
+    Ge brotten och flödet för samma period, till exempel analysåret.
+
+    Returnerar
+    ----------
+    pandas.DataFrame
+        Index ``raknare`` och kolumnerna ``plats`` (namnet före första kommatecknet),
+        ``brott``, ``borttagna``, ``besokare``, ``tal``, ``nedre`` och ``ovre``.
+    """
+    rader = []
+    for _, rad in raknare.iterrows():
+        nara = brott_nara_raknare(brott, flode, rad, radie)
+        besokare = int(flode.loc[flode["raknare"] == rad["raknare"], "antal"].sum())
+        av_typen = nara["brottstyp"].isin(list(typer))
+        antal = int((av_typen & ~nara["utan_rakning"]).sum())
+        rader.append({
+            "raknare": rad["raknare"], "plats": str(rad["namn"]).split(",")[0], "brott": antal,
+            "borttagna": int((av_typen & nara["utan_rakning"]).sum()), "besokare": besokare,
+            **tal_per_tusen(antal, besokare, konfidens),
+        })
+    return pd.DataFrame(rader).set_index("raknare")

@@ -547,3 +547,32 @@ def kartram(ax: Axes, utstrackning: tuple[float, float, float, float] | None = N
         sida.set_color("#555555")
     ax.set_xlabel("Väst–öst (SWEREF 99 TM)")
     ax.set_ylabel("Syd–nord (SWEREF 99 TM)")
+
+
+def studieomradets_granser(omraden: gpd.GeoDataFrame | None,
+                           brott: pd.DataFrame) -> tuple[float, float, float, float]:
+    """Rutnätets område: studieområdets gränser, eller alla brott om det saknas.
+
+    Parametrar
+    ----------
+    omraden : geopandas.GeoDataFrame eller None
+        Platsens områden (:func:`tryggaplatser.las_omraden`), eller None om platsen
+        inte har någon områdesfil.
+    brott : pandas.DataFrame
+        Brotten med ``ost`` och ``nord``.
+
+    Returnerar
+    ----------
+    tuple
+        (xmin, ymin, xmax, ymax) i meter, att ge som ``utstrackning`` till :func:`rutnat`.
+
+    Exempel
+    -------
+    >>> b = pd.DataFrame({"ost": [10.0, 250.0], "nord": [5.0, 90.0]})
+    >>> studieomradets_granser(None, b)
+    (10.0, 5.0, 250.0, 90.0)
+    """
+    if omraden is not None and (omraden["omrade"] == "studieomrade").any():
+        return tuple(float(v) for v in omraden.loc[omraden["omrade"] == "studieomrade"].total_bounds)
+    return (float(brott["ost"].min()), float(brott["nord"].min()),
+            float(brott["ost"].max()), float(brott["nord"].max()))

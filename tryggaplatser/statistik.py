@@ -65,6 +65,7 @@ __all__ = [
     "SKYDDAR_ANNAN_GRUPP",
     "andel_med_ki",
     "andel_per_grupp",
+    "andelar_per_ar",
     "designeffekt",
     "effektivt_n",
     "skal_att_dolja",
@@ -659,3 +660,31 @@ def skillnad_med_ki(
     nedre = d - math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
     ovre = d + math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
     return {"skillnad": d, "ki_nedre": max(-1.0, nedre), "ki_ovre": min(1.0, ovre)}
+
+
+def andelar_per_ar(svar: pd.DataFrame, kolumn: str, svar_som_raknas: Sequence[str],
+                   vikt: str | None = "vikt", ar: str = "ar") -> pd.DataFrame:
+    """Vägd andel per mätår, med intervall och regeln för små grupper.
+
+    Svar där frågan saknar svar räknas inte. Ett svar hör till svarskategorin
+    om det är ett av ``svar_som_raknas``. Sedan räknar :func:`andel_per_grupp`
+    andelen per år.
+
+    Parametrar
+    ----------
+    svar : pandas.DataFrame
+        En rad per svarande, med kolumnerna ``ar``, ``kolumn`` och ``vikt``.
+    kolumn : str
+        Frågans kolumn, till exempel ``"otrygg_kvall"``.
+    svar_som_raknas : följd av str
+        Svaren som räknas, till exempel de otrygga svaren.
+
+    Exempel
+    -------
+    >>> df = pd.DataFrame({"ar": [2023] * 20 + [2025] * 20,
+    ...                    "fraga": (["ja"] * 5 + ["nej"] * 15) * 2, "vikt": 1.0})
+    >>> andelar_per_ar(df, "fraga", ["ja"])["andel"].tolist()
+    [0.25, 0.25]
+    """
+    med_svar = svar[svar[kolumn].notna()].assign(utfall=lambda d: d[kolumn].isin(list(svar_som_raknas)))
+    return andel_per_grupp(med_svar, ar, "utfall", vikt=vikt)
