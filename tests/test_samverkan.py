@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -114,3 +115,56 @@ def test_tatheten_stammer_med_antalet_rader_i_filen() -> None:
         kontakter = tp.las_kontakter(period=period)
         n, m = len(aktorer), len(kontakter)
         assert math.isclose(sv.tathet(sv.natverk(aktorer, kontakter)), 2 * m / (n * (n - 1)))
+
+
+# ---------------------------------------------------------------------------
+# Mallen för en överenskommelse och sidan som länkar till den
+# ---------------------------------------------------------------------------
+
+SIDA = Path(__file__).resolve().parent.parent / "chapters" / "09-samverkan" / "overenskommelse.md"
+
+
+def _avsnitt(mall: dict, rubrik: str) -> dict:
+    return next(a for a in mall["avsnitt"] if a["rubrik"] == rubrik)
+
+
+def test_overenskommelsen_oppnas_i_word_med_rubrikerna(tmp_path: Path) -> None:
+    import docx
+
+    from tryggaplatser.mallar import las_mall, skriv_mall
+
+    mall = las_mall("overenskommelse")
+    filer = {f.suffix: f for f in skriv_mall("overenskommelse", tmp_path)}
+    assert set(filer) == {".md", ".docx"}
+    dokument = docx.Document(str(filer[".docx"]))
+    rubriker = [p.text for p in dokument.paragraphs if p.style.name.startswith("Heading")]
+    # Frågorna i kapitlets lista: varje en rubrik i dokumentet.
+    for rubrik in ["Parter", "Område", "Problem och mål", "Organisation", "Parternas åtaganden",
+                   "Finansiering", "Möten", "Information och sekretess", "Uppföljning",
+                   "Giltighet och ändringar", "Underskrifter", "Checklista före underskrift"]:
+        assert rubrik in rubriker, rubrik
+    assert [t.rows[0].cells[0].text for t in dokument.tables] == ["Part", "Månad"]
+    assert "☐" in "\n".join(p.text for p in dokument.paragraphs)
+    assert mall["titel"] in filer[".md"].read_text(encoding="utf-8")
+
+
+def test_sidans_checklista_och_motesplan_ar_desamma_som_mallens() -> None:
+    from tryggaplatser.mallar import las_mall
+
+    mall = las_mall("overenskommelse")
+    text = SIDA.read_text(encoding="utf-8")
+    kryss = [rad[len("- [ ] "):] for rad in text.splitlines() if rad.startswith("- [ ] ")]
+    assert kryss == _avsnitt(mall, "Checklista före underskrift")["punkter"]
+    tabellrader = [rad.strip("|").split("|") for rad in text.splitlines()
+                   if rad.startswith("| ") and not rad.startswith("| Månad")]
+    plan = next(t for t in mall["tabeller"] if t["namn"].startswith("Mötesplan"))
+    assert [[c.strip() for c in rad] for rad in tabellrader] == plan["exempel"]
+
+
+def test_sidan_lankar_till_mallens_filer() -> None:
+    from tryggaplatser.mallar import las_mall
+
+    mall = las_mall("overenskommelse")
+    text = SIDA.read_text(encoding="utf-8")
+    for format_ in mall["format"]:
+        assert f"<{mall['namn']}.{format_}>`" in text, format_
