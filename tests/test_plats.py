@@ -409,6 +409,70 @@ def _natverksmatt(p, period: str, matt: str) -> str | None:
     return None if avstand is None else tp.formatera_tal(avstand, 1)
 
 
+def _brott_i_atgardsomradet(p):
+    """Kapitel 6: analysårets brott utom narkotikabrott i åtgärdsområdet (hela området om det saknas)."""
+    b = _brott_analysaret(p)
+    har = "atgardsomrade" in p.omraden and bool((tp.las_brott(p)["omrade"] == "atgardsomrade").any())
+    return b[b["omrade"] == "atgardsomrade"] if har else b
+
+
+def _tomma_timmar(p) -> str | None:
+    """Veckotimmar med färre än en tiondel av den mest besökta timmens passerande (räknarna i
+    åtgärdsområdet, medel per räknare och summa), räknat på flödesfilens breda form."""
+    if not (p.har("flode.csv") and p.har("raknare.csv")):
+        return None
+    raknare = tp.las_raknare(p)
+    kol = list(raknare.loc[raknare["omrade"] == "atgardsomrade", "raknare"]) or list(raknare["raknare"])
+    bred = tp.las_flode(p, bred=True)
+    bred = bred[bred["tidpunkt"].dt.year == p.analysar]
+    profil = bred[kol].astype(float).groupby(
+        [bred["tidpunkt"].dt.day_of_week, bred["tidpunkt"].dt.hour]).mean().sum(axis=1)
+    return tp.formatera_tal(int((profil < 0.1 * profil.max()).sum() + (168 - len(profil))))
+
+
+def _verksamheter_vid_hot_spots(p) -> str | None:
+    """Verksamheter högst 100 m från en hot spot-ruta (FDR), mätt med shapely mot rutornas union."""
+    import shapely
+
+    if not p.har("verksamheter.csv"):
+        return None
+    rutor = tp.rutnat(_brott_analysaret(p), utstrackning=_studieomradet(p))
+    hot = rutor[(tp.gi_star(rutor, fro=2023)["klass"] == "hot spot").to_numpy()]
+    if len(hot) == 0:
+        return None
+    v = tp.las_verksamheter(p)
+    avstand = shapely.distance(hot.geometry.union_all(), shapely.points(v["ost"], v["nord"]))
+    return tp.formatera_tal(int((avstand <= 100).sum()))
+
+
+def _roda_forsta_besiktningen(p) -> str | None:
+    """Bedömningar på röd nivå (0–7 poäng, handbokens gräns) vid den första besiktningen."""
+    if not p.har("besiktning.csv"):
+        return None
+    b = tp.las_besiktning(p)
+    forsta = b[b["ar"] == b["ar"].min()]
+    return tp.formatera_tal(int((forsta["poang"] <= 7).sum()))
+
+
+def _iakttagelser(p) -> str | None:
+    """Rader i trygghetsvandringens fil, lästa utan paketet."""
+    import csv
+
+    if not p.har("trygghetsvandring.csv"):
+        return None
+    with p.fil("trygghetsvandring.csv").open(encoding="utf-8", newline="") as f:
+        return tp.formatera_tal(sum(1 for _ in csv.DictReader(f)))
+
+
+def _fynd_utan_atgard(p) -> int:
+    """Fynd (tp.las_fynd) som ingen åtgärd svarar på; utan åtgärdsplan är det alla fynd."""
+    fynd = tp.las_fynd(p)
+    if not p.har("atgarder.csv"):
+        return len(fynd)
+    besvarade = {f for lista in tp.atgarder_med_fynd(p, fynd)["fynd"] for f in lista}
+    return int((~fynd["fynd"].isin(besvarade)).sum())
+
+
 #: Rubriktal per notebook: nyckeln som notebooken klistrar in och hur paketet räknar fram
 #: samma tal för platsen. Varje notebook med platsdata ska ha minst ett.
 RUBRIKTAL: dict[str, dict[str, object]] = {
@@ -467,13 +531,40 @@ RUBRIKTAL: dict[str, dict[str, object]] = {
             _brott_analysaret(p, utan_narkotika=False)["brottstyp"].isin(MOT_PERSON).sum())),
         "storst_tal_plats": _plats_med_hogst_risk,
     },
+    # Kapitel 6.
+    "aktivitet-over-dygnet": {
+        "antal_brott": lambda p: tp.formatera_tal(len(_brott_i_atgardsomradet(p))),
+        "antal_tomma": _tomma_timmar,
+    },
+    "funktioner-vid-hot-spots": {
+        "antal_hot": lambda p: tp.formatera_tal(int((tp.gi_star(tp.rutnat(
+            _brott_analysaret(p), utstrackning=_studieomradet(p)), fro=2023)["klass"] == "hot spot").sum())),
+        "antal_nara": _verksamheter_vid_hot_spots,
+    },
+    "trygghetsbesiktning": {
+        "antal_roda_fore": _roda_forsta_besiktningen,
+    },
+    "trygghetsvandring": {
+        "antal_iakttagelser": _iakttagelser,
+    },
     # Åtgärdsplanen sorterad efter teknik och triangelns sida; en plats utan plan klistrar inga tal.
+    # Kapitel 8: fynden och planen räknas av paketet; median av planens kostnader i kronor.
+    "atgardsplanen": {
+        "antal_fynd": lambda p: tp.formatera_tal(len(tp.las_fynd(p))),
+        "antal_obesvarade": lambda p: tp.formatera_tal(len(set(tp.las_fynd(p)["fynd"]) - ({
+            f for lista in tp.atgarder_med_fynd(p)["fynd"] for f in lista} if p.har("atgarder.csv") else set()))),
+        "median_kostnad": lambda p: tp.formatera_tal(float(tp.las_atgarder(p)["kostnad_kr"].median()))
+        if p.har("atgarder.csv") else None,
+    },
     "atgarderna-sorterade": {
-        "antal_atgarder": lambda p: tp.formatera_tal(len(tp.las_atgarder(p))) if p.har("atgarder.csv") else None,
+        "antal_atgarder": lambda p: tp.formatera_tal(len(tp.las_atgarder(p)))
+        if p.har("atgarder.csv") else None,
         "antal_tekniker": lambda p: tp.formatera_tal(int(tp.las_atgarder(p)["teknik_nr"].nunique()))
         if p.har("atgarder.csv") else None,
         "andel_storsta_sida": lambda p: tp.formatera_procent(float(
-            tp.las_atgarder(p)["triangelsida"].value_counts(normalize=True).max())) if p.har("atgarder.csv") else None,
+            tp.las_atgarder(p)["triangelsida"].value_counts(normalize=True).max()))
+        if p.har("atgarder.csv") else None,
+        "antal_obesvarade": lambda p: tp.formatera_tal(_fynd_utan_atgard(p)),
     },
     # Kapitel 9: stort betyder 4 eller 5; en plats utan aktörer och kontakter klistrar inga tal.
     "intressentkarta": {
@@ -488,7 +579,72 @@ RUBRIKTAL: dict[str, dict[str, object]] = {
         "avstand_fore": lambda p: _natverksmatt(p, "fore", "avstand"),
         "avstand_efter": lambda p: _natverksmatt(p, "efter", "avstand"),
     },
+    # Kapitel 10: analysåret mot uppföljningsåret; "–" när platsen saknar det som behövs.
+    "processresultat": {"andel_gjort": lambda p: _uppf_process(p)},
+    "fore-och-efter": {"riktning": lambda p: _uppf_riktning(p)},
+    "forskjutning": {"buffert_ord": lambda p: _uppf_buffert(p)},
+    "regression-mot-medelvardet": {"antal_rutor": lambda p: tp.formatera_tal(int(
+        (tp.rutnat((b := tp.las_brott(p))[b["tidpunkt"].dt.year == p.analysar])["antal"] > 0).sum()))},
+    "enkatens-forandring": {"huvud_skillnad": lambda p: _uppf_enkat(p)},
 }
+
+
+# Kapitel 10, räknat direkt med paketet (inte med notebookens kod).
+def _uppf_efter(p) -> int | None:
+    return p.uppfoljningsar if p.uppfoljningsar in p.ar and p.uppfoljningsar > p.analysar else None
+
+
+def _uppf_antal(p, omrade: str, ar: int) -> int:
+    b = tp.las_brott(p)
+    return int(((b["omrade"] == omrade) & (b["tidpunkt"].dt.year == ar)).sum())
+
+
+def _uppf_process(p) -> str:
+    if not p.har("atgarder.csv"):
+        return "–"
+    import pandas as pd
+
+    a = tp.las_atgarder(p)
+    start = p.atgarder_start or a["startdatum"].min().date()
+    dag = pd.Timestamp(start.replace(year=start.year + 1))
+    return tp.formatera_procent(float((a["startdatum"] <= dag).mean()))
+
+
+def _uppf_riktning(p) -> str:
+    efter = _uppf_efter(p)
+    if "jamforelseomrade" not in p.omraden or efter is None:
+        return "–"
+    n = {f"{namn}_{tid}": _uppf_antal(p, omrade, ar) for namn, omrade in
+         [("atgard", "atgardsomrade"), ("jamforelse", "jamforelseomrade")]
+         for tid, ar in [("fore", p.analysar), ("efter", efter)]}
+    if min(n.values()) == 0:
+        return "–"
+    return "färre" if tp.skillnad_i_skillnader(**n)["kvot"] < 1 else "fler"
+
+
+def _uppf_buffert(p) -> str:
+    efter = _uppf_efter(p)
+    omraden = [("atgard", "atgardsomrade"), ("buffert", "buffertzon"), ("jamforelse", "jamforelseomrade")]
+    if efter is None or any(o not in p.omraden for _, o in omraden):
+        return "–"
+    b = tp.wdd(**{f"{namn}_{tid}": _uppf_antal(p, omrade, ar) for namn, omrade in omraden
+                  for tid, ar in [("fore", p.analysar), ("efter", efter)]})["buffert"]
+    return "spridning" if b < 0 else "förskjutning" if b > 0 else "ingen förändring"
+
+
+def _uppf_enkat(p) -> str:
+    fore = [a for a in p.enkatar if a <= p.analysar]
+    efter = [a for a in p.enkatar if a > p.analysar]
+    if not fore or not efter:
+        return "–"
+    e = tp.las_enkat(p, bara_svarande=True)
+    if "otrygg_centrum" in e and e["otrygg_centrum"].notna().any():
+        fraga, svar = "otrygg_centrum", ["Ganska otrygg", "Mycket otrygg"]
+    else:
+        fraga, svar = "otrygg_kvall", OTRYGGA
+    r = [tp.andel_med_ki((s := e[(e["ar"] == ar) & e[fraga].notna()])[fraga].isin(svar), s["vikt"])
+         for ar in (fore[-1], efter[0])]
+    return tp.formatera_tal(abs(tp.skillnad_med_ki(*r)["skillnad"]) * 100, 1)
 
 
 @pytest.mark.parametrize("platsnamn", PLATSER)
