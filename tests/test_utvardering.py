@@ -25,12 +25,12 @@ from tryggaplatser import utvardering as u
 # Ett gemensamt exempel: åtgärdsområdet 200 → 120, jämförelseområdet 150 → 165.
 # Jämförelseområdet ökar med 10 procent (165/150 = 11/10).
 GRUND = {"atgard_fore": 200, "atgard_efter": 120, "jamforelse_fore": 150, "jamforelse_efter": 165}
-#: Buffertzonen minskar 100 → 80: spridning av positiva effekter.
+#: Buffertzonen minskar 100 → 80: spridning av nytta.
 SPRIDNING = {**GRUND, "buffert_fore": 100, "buffert_efter": 80}
-#: Buffertzonen ökar 100 → 130: förflyttning, mindre än effekten.
-FORFLYTTNING = {**GRUND, "buffert_fore": 100, "buffert_efter": 130}
-#: Buffertzonen ökar 100 → 260: förflyttning, större än effekten.
-STOR_FORFLYTTNING = {**GRUND, "buffert_fore": 100, "buffert_efter": 260}
+#: Buffertzonen ökar 100 → 130: förskjutning, mindre än effekten.
+FORSKJUTNING = {**GRUND, "buffert_fore": 100, "buffert_efter": 130}
+#: Buffertzonen ökar 100 → 260: förskjutning, större än effekten.
+STOR_FORSKJUTNING = {**GRUND, "buffert_fore": 100, "buffert_efter": 260}
 
 
 def _utan_buffert(d: dict) -> dict:
@@ -62,34 +62,34 @@ def test_nettoeffekt_negativ_nar_atgardsomradet_gar_samre():
 
 
 # ---------------------------------------------------------------------------
-# WDQ: spridning och förflyttning
+# WDQ: spridning och förskjutning
 # ---------------------------------------------------------------------------
 
 
 def test_wdq_spridning():
     # Buffertmått: 80/165 − 100/150 = 16/33 − 22/33 = −6/33.
     # Framgångsmått: 120/165 − 200/150 = 24/33 − 44/33 = −20/33.
-    # WDQ = (−6/33) / (−20/33) = 0,3 > 0: spridning av positiva effekter.
+    # WDQ = (−6/33) / (−20/33) = 0,3 > 0: spridning av nytta.
     varde = u.wdq(**SPRIDNING)
     assert varde == pytest.approx(0.3)
     assert u.tolka_wdq(varde, u.nettoeffekt(**GRUND)).startswith("spridning")
     assert "mindre än effekten" in u.tolka_wdq(varde, u.nettoeffekt(**GRUND))
 
 
-def test_wdq_forflyttning():
+def test_wdq_forskjutning():
     # Buffertmått: 130/165 − 100/150 = 26/33 − 22/33 = 4/33.
-    # WDQ = (4/33) / (−20/33) = −0,2: förflyttning, men mindre än effekten.
-    varde = u.wdq(**FORFLYTTNING)
+    # WDQ = (4/33) / (−20/33) = −0,2: förskjutning, men mindre än effekten.
+    varde = u.wdq(**FORSKJUTNING)
     assert varde == pytest.approx(-0.2)
     tolkning = u.tolka_wdq(varde, u.nettoeffekt(**GRUND))
-    assert tolkning == "förflyttning, men mindre än effekten i åtgärdsområdet"
+    assert tolkning == "förskjutning, men mindre än effekten i åtgärdsområdet"
 
 
-def test_wdq_forflyttning_storre_an_effekten():
+def test_wdq_forskjutning_storre_an_effekten():
     # Buffertmått: 260/165 − 100/150 = 52/33 − 22/33 = 30/33. WDQ = 30/(−20) = −1,5.
-    varde = u.wdq(**STOR_FORFLYTTNING)
+    varde = u.wdq(**STOR_FORSKJUTNING)
     assert varde == pytest.approx(-1.5)
-    assert u.tolka_wdq(varde, u.nettoeffekt(**GRUND)) == "förflyttning, större än effekten i åtgärdsområdet"
+    assert u.tolka_wdq(varde, u.nettoeffekt(**GRUND)) == "förskjutning, större än effekten i åtgärdsområdet"
 
 
 def test_wdq_spridning_storre_an_effekten():
@@ -100,9 +100,9 @@ def test_wdq_spridning_storre_an_effekten():
 
 
 @pytest.mark.parametrize(("varde", "vantad"), [
-    (1.0, "spridning av positiva effekter, mindre än effekten i åtgärdsområdet"),
+    (1.0, "spridning av nytta, mindre än effekten i åtgärdsområdet"),
     (0.0, "ingen förändring i buffertzonen"),
-    (-1.0, "förflyttning, men mindre än effekten i åtgärdsområdet"),
+    (-1.0, "förskjutning, men mindre än effekten i åtgärdsområdet"),
 ])
 def test_tolka_wdq_granserna(varde, vantad):
     # Gränserna +1 och −1 hör till det "mindre" intervallet (bilaga C: "> +1", "< −1").
@@ -139,11 +139,11 @@ def test_total_nettoeffekt_spridning():
     assert u.total_nettoeffekt(**SPRIDNING) == pytest.approx(130)
 
 
-def test_total_nettoeffekt_forflyttning():
+def test_total_nettoeffekt_forskjutning():
     # Åtgärdsområdet: 100. Buffert: 110 − 130 = −20. TNE = 80.
-    assert u.total_nettoeffekt(**FORFLYTTNING) == pytest.approx(80)
-    # Stor förflyttning: 100 + (110 − 260) = −50: fler brott än väntat totalt.
-    assert u.total_nettoeffekt(**STOR_FORFLYTTNING) == pytest.approx(-50)
+    assert u.total_nettoeffekt(**FORSKJUTNING) == pytest.approx(80)
+    # Stor förskjutning: 100 + (110 − 260) = −50: fler brott än väntat totalt.
+    assert u.total_nettoeffekt(**STOR_FORSKJUTNING) == pytest.approx(-50)
 
 
 def test_total_nettoeffekt_noll_i_jamforelseomradet_efter():
@@ -158,7 +158,7 @@ def test_total_nettoeffekt_noll_i_jamforelseomradet_efter():
 
 def test_wdd_med_egen_jamforelse_for_bufferten():
     # Siffrorna är artikelns exempel så som Wheelers R-paket ptools testar det:
-    # behandlat 207 → 110, kontroll 308 → 318, förflyttningsområde 178 → 157, dess kontroll 150 → 140.
+    # behandlat 207 → 110, kontroll 308 → 318, förskjutningsområde 178 → 157, dess kontroll 150 → 140.
     # Lokal: (110 − 207) − (318 − 308) = −97 − 10 = −107.
     # Buffert: (157 − 178) − (140 − 150) = −21 + 10 = −11. WDD = −118.
     # Varians: 110 + 207 + 318 + 308 + 157 + 178 + 140 + 150 = 1568. z = −118/√1568 ≈ −2,98.
@@ -186,9 +186,9 @@ def test_wdd_spridning_med_samma_jamforelseomrade():
     assert r["buffert"] < 0  # färre brott än väntat i bufferten: spridning
 
 
-def test_wdd_forflyttning():
+def test_wdd_forskjutning():
     # Buffert: (130 − 100) − 15 = 15 > 0: fler brott än väntat i bufferten. WDD = −95 + 15 = −80.
-    r = u.wdd(**FORFLYTTNING)
+    r = u.wdd(**FORSKJUTNING)
     assert (r["buffert"], r["wdd"]) == (15, -80)
     # Varians 120 + 200 + 130 + 100 + 4·315 = 1810.
     assert r["se"] == pytest.approx(math.sqrt(1810))
@@ -315,3 +315,25 @@ def test_exporteras_fran_paketet():
                  "skillnad_i_skillnader", "tolka_wdq"]:
         assert getattr(tp, namn) is getattr(u, namn)
         assert namn in tp.__all__
+
+
+# ---------------------------------------------------------------------------
+# Mallen för uppföljningsrapporten
+# ---------------------------------------------------------------------------
+
+
+def test_mallen_for_uppfoljning(tmp_path):
+    from tryggaplatser.mallar import las_mall, skriv_mall
+
+    mall = las_mall("uppfoljning")
+    filer = skriv_mall("uppfoljning", tmp_path)
+    assert [f.name for f in filer] == ["uppfoljning.md"]
+    text = filer[0].read_text(encoding="utf-8")
+    # Det som kapitel 10 kräver av en uppföljning: det som bestämdes i förväg, jämförelsen och förbehållen.
+    for rubrik in ["Bestämt i förväg", "Processen", "Effekterna", "Grannskapet", "Förbehåll", "Slutsats"]:
+        assert rubrik in [a["rubrik"] for a in mall["avsnitt"]]
+        assert rubrik in text
+    assert "- [ ] Valdes platsen efter ett ovanligt dåligt år?" in text
+    for kolumn in ["Huvudindikator", "Skillnad med intervall", "Kommentar"]:
+        assert f"| {kolumn} |" in text
+    assert "Jämförelseområdet" in text and "Buffertzonen" in text

@@ -5,7 +5,7 @@ Alla funktioner räknar på antal brott i tre slags områden, före och efter
 
 - **åtgärdsområdet**, där åtgärderna görs;
 - **buffertzonen**, en ring runt åtgärdsområdet dit brott kan flytta
-  (förflyttning) eller där brotten också kan minska (spridning av positiva
+  (förskjutning) eller där brotten också kan minska (spridning av positiva
   effekter);
 - **jämförelseområdet**, ett liknande område utan åtgärder, som visar den
   allmänna utvecklingen.
@@ -135,7 +135,7 @@ def wdq(
     jamforelse_fore: int,
     jamforelse_efter: int,
 ) -> float:
-    """Weighted Displacement Quotient (WDQ), den viktade förflyttningskvoten.
+    """Weighted Displacement Quotient (WDQ), den viktade förskjutningskvoten.
 
     WDQ = (D_e / C_e − D_f / C_f) / (R_e / C_e − R_f / C_f),
     där R är åtgärdsområdet, D buffertzonen och C jämförelseområdet, och f och
@@ -146,11 +146,11 @@ def wdq(
     brotten minskade mer i åtgärdsområdet än i jämförelseområdet. Då gäller
     (Guerette 2009, bilaga C):
 
-    - över 0: spridning av positiva effekter till buffertzonen; över 1 är
+    - över 0: spridning av nytta till buffertzonen; över 1 är
       spridningen större än effekten i åtgärdsområdet;
     - 0: ingen förändring i buffertzonen;
-    - mellan 0 och −1: förflyttning, men mindre än effekten;
-    - under −1: förflyttningen är större än effekten.
+    - mellan 0 och −1: förskjutning, men mindre än effekten;
+    - under −1: förskjutningen är större än effekten.
 
     Se :func:`tolka_wdq`.
 
@@ -162,7 +162,7 @@ def wdq(
     ...           jamforelse_fore=100, jamforelse_efter=100), 2)
     0.4
 
-    Buffertzonen ökar (förflyttning):
+    Buffertzonen ökar (förskjutning):
 
     >>> round(wdq(atgard_fore=100, atgard_efter=50, buffert_fore=80, buffert_efter=90,
     ...           jamforelse_fore=100, jamforelse_efter=100), 2)
@@ -196,23 +196,23 @@ def tolka_wdq(varde: float, nettoeffekt: float) -> str:
     Exempel
     -------
     >>> tolka_wdq(0.4, 0.5)
-    'spridning av positiva effekter, mindre än effekten i åtgärdsområdet'
+    'spridning av nytta, mindre än effekten i åtgärdsområdet'
     >>> tolka_wdq(-0.2, 0.5)
-    'förflyttning, men mindre än effekten i åtgärdsområdet'
+    'förskjutning, men mindre än effekten i åtgärdsområdet'
     >>> tolka_wdq(0.4, -0.1)
     'går inte att tolka, eftersom åtgärdsområdet inte utvecklades bättre än jämförelseområdet'
     """
     if nettoeffekt <= 0:
         return "går inte att tolka, eftersom åtgärdsområdet inte utvecklades bättre än jämförelseområdet"
     if varde > 1:
-        return "spridning av positiva effekter, större än effekten i åtgärdsområdet"
+        return "spridning av nytta, större än effekten i åtgärdsområdet"
     if varde > 0:
-        return "spridning av positiva effekter, mindre än effekten i åtgärdsområdet"
+        return "spridning av nytta, mindre än effekten i åtgärdsområdet"
     if varde == 0:
         return "ingen förändring i buffertzonen"
     if varde >= -1:
-        return "förflyttning, men mindre än effekten i åtgärdsområdet"
-    return "förflyttning, större än effekten i åtgärdsområdet"
+        return "förskjutning, men mindre än effekten i åtgärdsområdet"
+    return "förskjutning, större än effekten i åtgärdsområdet"
 
 
 def total_nettoeffekt(
