@@ -22,8 +22,12 @@ MAPP = ROT / "book" / "sjalvtest"
 sys.path.insert(0, str(ROT / "book" / "_ext"))
 
 import sjalvtest  # noqa: E402
+import test_webblasare  # noqa: E402
 from sjalvtest import SjalvtestFel, las_sjalvtest  # noqa: E402
-from test_webblasare import server, webblasare  # noqa: E402, F401  (fixturer)
+
+# Webbläsartestets fixturer: en lokal server för bygget och Chromium utan fönster.
+server = test_webblasare.server
+webblasare = test_webblasare.webblasare
 
 FILER = sorted(MAPP.glob("kap*.yml"))
 

@@ -229,7 +229,8 @@ def html_for_sjalvtest(test: Sjalvtest, prefix: str) -> str:
             for i, alternativ in enumerate(fraga.alternativ, start=1):
                 delar.append(
                     f'<div class="sjalvtest-alternativ"><input type="radio" name="{fid}" '
-                    f'id="{fid}-a{i}" value="{i}"> <label for="{fid}-a{i}">{escape(alternativ)}</label></div>')
+                    f'id="{fid}-a{i}" value="{i}"> '
+                    f'<label for="{fid}-a{i}">{escape(alternativ)}</label></div>')
         delar.append(
             "</fieldset>\n"
             '<button type="submit" class="sjalvtest-svara">Svara</button>\n'
