@@ -26,6 +26,7 @@ SLUTKOD_INTERNT_FEL = 3
 _KOMMANDOMODULER = (
     "tryggaplatser.ny_plats",  # ny-plats: gör en plats av egna filer
     "tryggaplatser.mallar",  # mallar: åtgärdsplan med flera att fylla i
+    "tryggaplatser.lagesbild",  # lagesbild: en rapport om platsen (HTML, PDF, diagram, tabeller)
 )
 
 _TYPER = {
