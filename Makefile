@@ -8,7 +8,7 @@ export PYTHONHASHSEED := 0
 # Antal parallella testprocesser (pytest-xdist): auto = en per kärna. `make test TESTPROCESSER=1` kör i en process.
 TESTPROCESSER ?= auto
 
-.PHONY: help book test notebooks serve lock benchmark lint clean data
+.PHONY: help book test notebooks serve lock benchmark lint clean data utdelning workshop ovningar
 
 help: ## Visa målen
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,16 @@ data: $(VENV)/klar ## Skapa om exempeldatan, dess scheman och README-tabeller fr
 
 benchmark: $(VENV)/klar ## Mät byggtid, körtid för notebooks och sidvikt
 	$(PY) scripts/benchmark.py
+
+ovningar: $(VENV)/klar ## Kör om lösningsfilerna i exercises/ och gör övningsfilerna av dem
+	$(PY) scripts/kor_notebooks.py $(wildcard exercises/*/losningar.ipynb)
+	$(PY) scripts/gor_ovningar.py
+
+utdelning: $(VENV)/klar ## Skriv ut övningsblad och självtest (A4, PDF) och ett facit till _build/utdelning/
+	$(PY) scripts/gor_utdelning.py
+
+workshop: $(VENV)/klar ## Gör workshoppaketet _build/trygga-platser-workshop.zip: webbplatsen, notebooks, data, miljö
+	$(PY) scripts/gor_workshop.py
 
 lint: $(VENV)/klar ## Kontrollera kodstilen med ruff
 	$(VENV)/bin/ruff check tryggaplatser tests scripts book/_ext
