@@ -30,6 +30,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tryggaplatser.brottsanalys import brott_for_rutnat, pa_helgnatt
 from tryggaplatser.mellanstad import (
     OTRYGGA_SVAR,
     SKALOR,
@@ -44,6 +45,7 @@ from tryggaplatser.mellanstad import (
     las_verksamheter,
 )
 from tryggaplatser.plats import Plats, las_plats
+from tryggaplatser.rumslig import studieomradets_granser
 from tryggaplatser.statistik import SAKNAS, andel_med_ki, andel_per_grupp, wilson_intervall
 
 __all__ = [
@@ -129,8 +131,6 @@ TEMA_FOR_PROBLEMFRAGA: dict[str, tuple[str, str]] = {
     "problem_narkotikahandel": ("Narkotika", "narkotikahandel"),
 }
 
-#: Brott som polisen själv upptäcker speglar mest polisens insatser (som i kapitel 5).
-POLISINITIERADE = ("Narkotikabrott",)
 #: Rutornas storlek i meter för hot spots (som i kapitel 5).
 RUTSTORLEK = 100
 #: Slumpfröet för Gi* (samma som i kapitel 5).
@@ -278,7 +278,7 @@ def fynd_ur_brott(brott: pd.DataFrame, analysar: int, forsta_ar: int | None = No
     rader: list[dict] = []
     pa_platsen = _brott_pa_platsen(brott)
     ar = pa_platsen["tidpunkt"].dt.year
-    aret = pa_platsen[(ar == analysar) & ~pa_platsen["brottstyp"].isin(POLISINITIERADE)]
+    aret = brott_for_rutnat(pa_platsen, analysar)
     teman = aret["brottskategori"].astype(str).map(TEMA_FOR_BROTTSKATEGORI).dropna()
     if len(teman):
         antal = teman.value_counts(sort=False).sort_values(ascending=False, kind="stable")
@@ -291,10 +291,7 @@ def fynd_ur_brott(brott: pd.DataFrame, analysar: int, forsta_ar: int | None = No
     fore = pa_platsen[(ar <= analysar) & ((ar >= forsta_ar) if forsta_ar is not None else True)]
     vald = fore[fore["brottskategori"].astype(str).map(TEMA_FOR_BROTTSKATEGORI) == "Våld och hot"]
     if len(vald):
-        dag, timme = vald["tidpunkt"].dt.day_of_week, vald["tidpunkt"].dt.hour
-        helgnatt = (((dag == 4) & (timme >= 22)) | ((dag == 5) & ((timme < 4) | (timme >= 22)))
-                    | ((dag == 6) & (timme < 4)))
-        andel = float(helgnatt.mean())
+        andel = float(pa_helgnatt(vald["tidpunkt"]).mean())
         nedre, _ = wilson_intervall(andel, len(vald))
         if nedre > HELGNATT_ANDEL_AV_TIDEN:
             forsta = int(vald["tidpunkt"].dt.year.min())
@@ -328,7 +325,7 @@ def fynd_ur_hot_spots(
 
     from tryggaplatser.rumslig import gi_star, rutnat
 
-    aret = brott[(brott["tidpunkt"].dt.year == analysar) & ~brott["brottstyp"].isin(POLISINITIERADE)]
+    aret = brott_for_rutnat(brott, analysar)
     if not len(aret):
         return []
     rutor = rutnat(aret, storlek=RUTSTORLEK, utstrackning=utstrackning)
@@ -492,10 +489,7 @@ def las_fynd(plats: PlatsArg = None) -> pd.DataFrame:
             if plats.har(fil):
                 namn |= set(lasare(plats)[kolumn].astype(str))
         omraden = las_omraden(plats) if plats.har("omraden.geojson") else None
-        if omraden is not None and (omraden["omrade"] == "studieomrade").any():
-            utstrackning = tuple(omraden.loc[omraden["omrade"] == "studieomrade"].total_bounds)
-        else:
-            utstrackning = (brott["ost"].min(), brott["nord"].min(), brott["ost"].max(), brott["nord"].max())
+        utstrackning = studieomradets_granser(omraden, brott)
         inom = None
         if omraden is not None and (omraden["omrade"] == "atgardsomrade").any():
             inom = omraden.loc[omraden["omrade"] == "atgardsomrade"].union_all()
