@@ -7,9 +7,11 @@ Mäter
 - hur lång tid hela testsviten tar som ``make test`` kör den (parallellt med pytest-xdist),
 - den tyngsta sidan: HTML och allt sidan laddar i Chromium, okomprimerat och gzippat,
 - hur lång tid ``las_egna_brott`` behöver för en egen brottsfil med 200 000 rader
-  (semikolon, decimalkomma, svenska datum och några felaktiga rader).
+  (semikolon, decimalkomma, svenska datum och några felaktiga rader),
+- hur lång tid ``python -m tryggaplatser lagesbild mellanstad`` behöver (HTML, PDF, diagram och tabeller).
 
-``python scripts/benchmark.py --egna-filer`` mäter bara inläsningen av den egna filen.
+``python scripts/benchmark.py --egna-filer`` mäter bara inläsningen av den egna filen och
+``python scripts/benchmark.py --lagesbild`` bara lägesbilden.
 
 Siffrorna är mätvärden, inte testkrav. Skriv in dem i CONTRIBUTING.md med
 en beskrivning av maskinen när en ändring flyttar dem.
@@ -171,6 +173,14 @@ def _testsviten() -> None:
     print(f"Testsviten (make test, pytest -n auto på {os.cpu_count()} kärnor): {sekunder:.0f} s; {sista}")
 
 
+def _lagesbild() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        sekunder = _tid([sys.executable, "-m", "tryggaplatser", "lagesbild", "mellanstad", "--ut", tmp])
+        pdf = (Path(tmp) / "lagesbild.pdf").exists()
+    print(f"Lägesbilden för Mellanstad (python -m tryggaplatser lagesbild): {sekunder:.1f} s"
+          + ("" if pdf else " (utan PDF: Chromium saknas)"))
+
+
 def main() -> int:
     from kor_notebooks import alla_notebooks
 
@@ -197,6 +207,7 @@ def main() -> int:
 
     _paketet()
     _egna_filer()
+    _lagesbild()
     print("Notebooks (körtid, kärnans högsta minne):")
     for nb in alla_notebooks():
         ut = subprocess.run([python, __file__, "--notebook", str(nb)], cwd=ROT, check=True,
@@ -215,5 +226,7 @@ if __name__ == "__main__":
         kor_en_notebook(sys.argv[2])
     elif sys.argv[1:] == ["--egna-filer"]:
         _egna_filer()
+    elif sys.argv[1:] == ["--lagesbild"]:
+        _lagesbild()
     else:
         sys.exit(main())

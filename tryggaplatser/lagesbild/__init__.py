@@ -103,11 +103,13 @@ def _data_uri(png: bytes) -> str:
 
 
 def _skriv_tabeller(tabeller: dict, mapp: Path) -> list[str]:
+    import pandas as pd
+
     mapp.mkdir(parents=True, exist_ok=True)
     namn = []
     for fil, (rubrik, tabell) in tabeller.items():
         sokvag = mapp / f"{fil}.xlsx"
-        with __import__("pandas").ExcelWriter(sokvag, engine="openpyxl") as skrivare:
+        with pd.ExcelWriter(sokvag, engine="openpyxl") as skrivare:
             tabell.to_excel(skrivare, index=False, sheet_name="Tabell", startrow=1)
             blad = skrivare.sheets["Tabell"]
             blad["A1"] = rubrik
@@ -233,6 +235,8 @@ def skapa_lagesbild(
 
 def kor_kommando(args: argparse.Namespace) -> int:
     """Kör ``lagesbild`` från kommandoraden."""
+    import jinja2
+
     import tryggaplatser as tp
 
     try:
@@ -248,7 +252,7 @@ def kor_kommando(args: argparse.Namespace) -> int:
     except (tp.PlatsFel, FileNotFoundError) as fel:
         print(f"Lägesbilden kunde inte göras. {fel}", file=sys.stderr)
         return SLUTKOD_FILFEL
-    except __import__("jinja2").TemplateError as fel:
+    except jinja2.TemplateError as fel:
         print(f"Mallen går inte att använda: {fel}", file=sys.stderr)
         return SLUTKOD_FILFEL
     print(f"Klart på {tp.formatera_tal(resultat['sekunder'], 1)} sekunder.")
