@@ -153,7 +153,8 @@ def test_sidans_checklista_och_motesplan_ar_desamma_som_mallens() -> None:
 
     mall = las_mall("overenskommelse")
     text = SIDA.read_text(encoding="utf-8")
-    kryss = [rad[len("- [ ] "):] for rad in text.splitlines() if rad.startswith("- [ ] ")]
+    avsnitt = text.split("## Checklista före underskrift")[1].split("\n## ")[0]
+    kryss = [rad[len("- "):] for rad in avsnitt.splitlines() if rad.startswith("- ")]
     assert kryss == _avsnitt(mall, "Checklista före underskrift")["punkter"]
     tabellrader = [rad.strip("|").split("|") for rad in text.splitlines()
                    if rad.startswith("| ") and not rad.startswith("| Månad")]
