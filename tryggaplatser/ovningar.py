@@ -237,12 +237,30 @@ def _andelsuppgift(svar: object, ratt: float, ratt_text: str, fallor: list[tuple
 # Data som uppgifterna bygger på
 # ---------------------------------------------------------------------------
 
-def _svarande(plats: Plats, ar: int, fraga: str) -> pd.DataFrame:
-    """De som svarade på enkäten ett visst år och inte lämnade frågan tom."""
+#: Inlästa filer, så att en kontroll inte läser samma fil flera gånger. Nyckeln har filens
+#: ändringstid: ändrar du platsens data räknar kontrollen med de nya filerna.
+_INLAST: dict[tuple, pd.DataFrame] = {}
+
+
+def _las(plats: Plats, fil: str, lasare) -> pd.DataFrame:
+    sokvag = plats.mapp / fil
+    nyckel = (str(sokvag), sokvag.stat().st_mtime_ns if sokvag.exists() else None, fil)
+    if nyckel not in _INLAST:
+        _INLAST[nyckel] = lasare(plats)
+    return _INLAST[nyckel]
+
+
+def _enkat(plats: Plats) -> pd.DataFrame:
+    """Hela urvalet i platsens enkät, också de som inte svarade."""
     from tryggaplatser.mellanstad import las_enkat
 
-    enkat = las_enkat(plats, bara_svarande=True)
-    return enkat[(enkat["ar"] == ar) & enkat[fraga].notna()]
+    return _las(plats, "enkat.csv", las_enkat)
+
+
+def _svarande(plats: Plats, ar: int, fraga: str) -> pd.DataFrame:
+    """De som svarade på enkäten ett visst år och inte lämnade frågan tom."""
+    enkat = _enkat(plats)
+    return enkat[enkat["svarat"] & (enkat["ar"] == ar) & enkat[fraga].notna()]
 
 
 def _vagd(utfall: pd.Series, vikt: pd.Series) -> float:
@@ -252,14 +270,14 @@ def _vagd(utfall: pd.Series, vikt: pd.Series) -> float:
 def _studieomradet(plats: Plats) -> tuple[float, float, float, float]:
     from tryggaplatser.mellanstad import las_omraden
 
-    omraden = las_omraden(plats)
+    omraden = _las(plats, "omraden.geojson", las_omraden)
     return tuple(omraden.loc[omraden["omrade"] == "studieomrade"].total_bounds)
 
 
 def _brott(plats: Plats) -> pd.DataFrame:
     from tryggaplatser.mellanstad import las_brott
 
-    return las_brott(plats)
+    return _las(plats, "brott.csv", las_brott)
 
 
 # ---------------------------------------------------------------------------
@@ -386,19 +404,15 @@ def kontrollera_2_4(svar, plats):
 
 def facit_4_1(plats: Plats) -> float:
     """Andelen av urvalet som svarade på den första enkäten."""
-    from tryggaplatser.mellanstad import las_enkat
-
-    enkat = las_enkat(plats)
+    enkat = _enkat(plats)
     return float(enkat.loc[enkat["ar"] == plats.enkatar[0], "svarat"].mean())
 
 
 @_kontroll
 def kontrollera_4_1(svar, plats):
     """Uppgift 4.1: svarsandelen i den första enkäten."""
-    from tryggaplatser.mellanstad import las_enkat
-
     ratt = facit_4_1(plats)
-    enkat = las_enkat(plats)
+    enkat = _enkat(plats)
     forsta = enkat[enkat["ar"] == plats.enkatar[0]]
     tal = _tal(svar, "ett tal (en andel)")
     if tal == int(forsta["svarat"].sum()) or tal == len(forsta):
