@@ -10,6 +10,7 @@ själv. Själva analysstegen står synliga i kapitlens notebooks.
 - ``skalor``: svarsskalor, dagnamn och besiktningens gränser, en definition för hela paketet
 - ``statistik``: andelar med konfidensintervall, vikter och små grupper
 - ``brottsanalys``, ``rumslig``: koncentration, rutnät, Gi* och kartdetaljer
+- ``fynd``: analysens fynd (``las_fynd``) och vilka fynd varje åtgärd svarar mot (``atgarder_med_fynd``)
 - ``formatering``, ``stil``: svenska talformat och handbokens diagramstil
 - ``lix``: läsbarhetsindex för handbokens text
 - ``utvardering``: uppföljningens mått (nettoeffekt, WDQ, total nettoeffekt, WDD, skillnad i skillnader)
