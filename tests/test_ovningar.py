@@ -233,6 +233,16 @@ def test_utan_plats_sager_hur_kontrollen_anropas(capsys):
     assert "kontrollera(svar, plats)" in _utskrift(capsys, ovningar.kontrollera_2_1, 0.5, None)
 
 
+def test_plats_utan_datafilen_ger_ett_besked_och_inget_fel(tmp_path, capsys):
+    import shutil
+
+    mapp = tmp_path / "plats"
+    shutil.copytree(tp.las_plats().mapp, mapp)
+    (mapp / "brott.csv").unlink()
+    text = _utskrift(capsys, ovningar.kontrollera_5_2, 0.3, tp.las_plats(mapp))
+    assert text.startswith("Kontrollen går inte att göra på den här platsen.") and "brott.csv" in text
+
+
 def test_andel_godtas_i_procent_och_avrundad(ms, capsys):
     ratt = _ratt_4_2(ms)
     for svar in (round(ratt, 2), round(100 * ratt), round(100 * ratt, 1)):

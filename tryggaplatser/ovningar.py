@@ -39,7 +39,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from tryggaplatser.plats import Plats, las_plats
+from tryggaplatser.plats import Plats, PlatsFel, las_plats
 from tryggaplatser.skalor import MANADER as SKALOR_MANADER
 
 #: Andelar: svaret får avvika så här mycket (en halv procentenhet), så att avrundade svar godtas.
@@ -201,6 +201,8 @@ def _kontroll(funktion):
             funktion(svar, _plats(plats))
         except _Fel as fel:
             _inte_an(str(fel))
+        except PlatsFel as fel:
+            _skriv(f"Kontrollen går inte att göra på den här platsen. {fel}")
         except (TypeError, ValueError, KeyError, IndexError, AttributeError):
             # Ett svar med en form som kontrollen inte har förutsett: inget fel från Python.
             _inte_an("kontrollen kan inte läsa svaret. Se efter att det har den form som "
