@@ -174,7 +174,8 @@ def test_varje_avsnitt_lankar_till_sin_sida_i_handboken(mellanstad: dict) -> Non
         "per-besokare": "05-brottsligheten-pa-platsen/per-besokare.html",
         "grupper": "04-matta-trygghet/grupper.html",
         "trend": "04-matta-trygghet/trender.html",
-        "trygghetsvandring": "06-kartlaggning-av-platsen/index.html",
+        "besiktning": "06-kartlaggning-av-platsen/trygghetsbesiktning.html",
+        "trygghetsvandring": "06-kartlaggning-av-platsen/trygghetsvandring.html",
     }
     soppa = BeautifulSoup(html, "html.parser")
     for id_, sida in vantat.items():
@@ -469,3 +470,13 @@ def test_kommandot_finns_i_hjalpen() -> None:
     assert kord.returncode == 0
     for val in ("--ut", "--ar", "--handbok-url", "--mall", "--utan-pdf"):
         assert val in kord.stdout
+
+
+def test_meningarna_skiljs_av_mellanslag(mellanstad: dict, andra_platser: dict) -> None:
+    """Mallens villkor får inte klistra ihop två meningar ("dold.Bland")."""
+    for html in [mellanstad["html"], *[r["text"] for r in andra_platser.values()]]:
+        soppa = BeautifulSoup(html, "html.parser")
+        for stil in soppa(["style"]):
+            stil.decompose()
+        ihop = re.findall(r"\w*[a-zåäö][.!?][A-ZÅÄÖ]\w*", soppa.get_text(" "))
+        assert not ihop, ihop

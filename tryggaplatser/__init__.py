@@ -18,7 +18,8 @@ själv. Själva analysstegen står synliga i kapitlens notebooks.
 Kommandot ``python -m tryggaplatser kontrollera FIL --typ enkat|brott|flode``
 kontrollerar en egen fil innan den används, och
 ``python -m tryggaplatser ny-plats MAPP --brott FIL`` gör en plats av egna filer
-(``ny_plats``).
+(``ny_plats``). ``python -m tryggaplatser lagesbild MAPP`` gör en rapport om platsen
+som HTML och PDF (``lagesbild``).
 """
 
 __version__ = "0.1.0"
@@ -83,6 +84,7 @@ from tryggaplatser.rumslig import (
     gi_star,
     kartram,
     nordpil,
+    omkastningar_for_bonferroni,
     ruta_for_punkt,
     rutnat,
     skalstock,
@@ -165,6 +167,7 @@ __all__ = [
     "nettoeffekt",
     "nordpil",
     "ny_plats",
+    "omkastningar_for_bonferroni",
     "oppna_per_timme",
     "pa_helgnatt",
     "Plats",

@@ -576,3 +576,19 @@ def studieomradets_granser(omraden: gpd.GeoDataFrame | None,
         return tuple(float(v) for v in omraden.loc[omraden["omrade"] == "studieomrade"].total_bounds)
     return (float(brott["ost"].min()), float(brott["nord"].min()),
             float(brott["ost"].max()), float(brott["nord"].max()))
+
+
+def omkastningar_for_bonferroni(antal_rutor: int, alfa: float = 0.05, minst: int = 99_999) -> int:
+    """Antal omkastningar för :func:`gi_star` så att en ruta kan klara en Bonferronijustering.
+
+    P-värdets golv är 2 / (omkastningar + 1). Det ska ligga under ``alfa / antal_rutor``.
+    Funktionen ger minst ``minst`` omkastningar, och fler när rutnätet är större.
+
+    Exempel
+    -------
+    >>> omkastningar_for_bonferroni(1_444)
+    99999
+    >>> omkastningar_for_bonferroni(5_000)
+    199999
+    """
+    return max(minst, int(np.ceil(2 * antal_rutor / alfa)) - 1)

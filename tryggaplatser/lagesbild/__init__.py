@@ -53,6 +53,8 @@ SIDOR = {
     "hot_spots": "chapters/05-brottsligheten-pa-platsen/hot-spots.html",
     "per_besokare": "chapters/05-brottsligheten-pa-platsen/per-besokare.html",
     "kartlaggning": "chapters/06-kartlaggning-av-platsen/index.html",
+    "besiktning": "chapters/06-kartlaggning-av-platsen/trygghetsbesiktning.html",
+    "vandring": "chapters/06-kartlaggning-av-platsen/trygghetsvandring.html",
     "hamta_data": "book/din-egen-plats/hamta-data.html",
     "enkatmall": "book/din-egen-plats/enkatmall.html",
     "gdpr": "book/din-egen-plats/gdpr-och-sekretess.html",
@@ -188,7 +190,6 @@ def skapa_lagesbild(
         loader=jinja2.FileSystemLoader(str(mallfil.parent)),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
         lstrip_blocks=True,
     )
     miljo.filters["lista"] = berakning.lista

@@ -17,7 +17,6 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 import tryggaplatser as tp
@@ -240,7 +239,7 @@ def _enkat(plats: tp.Plats, ar: int, u: Underlag) -> dict:
         d["trend_jamforelse"] = {
             "forsta": int(forsta),
             "sista": int(sista),
-            "skillnad": tal(s["skillnad"] * 100, 1),
+            "skillnad": tal(abs(s["skillnad"]) * 100, 1),
             "skillnad_tal": s["skillnad"],
             "ki": f"{tal(s['ki_nedre'] * 100, 1)} till {tal(s['ki_ovre'] * 100, 1)}",
             "sakerstalld": bool(s["ki_nedre"] > 0 or s["ki_ovre"] < 0),
@@ -358,7 +357,7 @@ def _brott(plats: tp.Plats, ar: int, u: Underlag) -> dict:
         antal = rutor["antal"]
         halften = tp.andel_platser_for_andel_brott(antal, 0.5)
         topp10 = float(antal.nlargest(10).sum() / antal.sum())
-        permutationer = max(99_999, int(np.ceil(2 * len(rutor) / 0.05)) - 1)
+        permutationer = tp.omkastningar_for_bonferroni(len(rutor), alfa=0.05)
         gi = tp.gi_star(rutor, kolumn="antal", permutationer=permutationer, fro=FRO_GI, alfa=0.05)
         hot = gi["klass"] == "hot spot"
         d.update(
