@@ -73,7 +73,7 @@ def test_wdq_spridning():
     varde = u.wdq(**SPRIDNING)
     assert varde == pytest.approx(0.3)
     assert u.tolka_wdq(varde, u.nettoeffekt(**GRUND)).startswith("spridning")
-    assert "mindre än effekten" in u.tolka_wdq(varde, u.nettoeffekt(**GRUND))
+    assert "inte större än effekten" in u.tolka_wdq(varde, u.nettoeffekt(**GRUND))
 
 
 def test_wdq_forskjutning():
@@ -82,7 +82,7 @@ def test_wdq_forskjutning():
     varde = u.wdq(**FORSKJUTNING)
     assert varde == pytest.approx(-0.2)
     tolkning = u.tolka_wdq(varde, u.nettoeffekt(**GRUND))
-    assert tolkning == "förskjutning, men mindre än effekten i åtgärdsområdet"
+    assert tolkning == "förskjutning, men inte större än effekten i åtgärdsområdet"
 
 
 def test_wdq_forskjutning_storre_an_effekten():
@@ -96,16 +96,16 @@ def test_wdq_spridning_storre_an_effekten():
     # Buffert 100 → 0: 0 − 22/33 = −22/33. WDQ = (−22/33)/(−20/33) = 1,1 > 1.
     varde = u.wdq(**{**GRUND, "buffert_fore": 100, "buffert_efter": 0})
     assert varde == pytest.approx(1.1)
-    assert "större än effekten" in u.tolka_wdq(varde, 0.5)
+    assert u.tolka_wdq(varde, 0.5) == "spridning av nytta, större än effekten i åtgärdsområdet"
 
 
 @pytest.mark.parametrize(("varde", "vantad"), [
-    (1.0, "spridning av nytta, mindre än effekten i åtgärdsområdet"),
+    (1.0, "spridning av nytta, inte större än effekten i åtgärdsområdet"),
     (0.0, "ingen förändring i buffertzonen"),
-    (-1.0, "förskjutning, men mindre än effekten i åtgärdsområdet"),
+    (-1.0, "förskjutning, men inte större än effekten i åtgärdsområdet"),
 ])
 def test_tolka_wdq_granserna(varde, vantad):
-    # Gränserna +1 och −1 hör till det "mindre" intervallet (bilaga C: "> +1", "< −1").
+    # Gränserna +1 och −1 hör till "inte större än effekten" (bilaga C: "> +1", "< −1").
     assert u.tolka_wdq(varde, 0.5) == vantad
 
 

@@ -149,7 +149,7 @@ def wdq(
     - över 0: spridning av nytta till buffertzonen; över 1 är
       spridningen större än effekten i åtgärdsområdet;
     - 0: ingen förändring i buffertzonen;
-    - mellan 0 och −1: förskjutning, men mindre än effekten;
+    - mellan 0 och −1: förskjutning, men inte större än effekten;
     - under −1: förskjutningen är större än effekten.
 
     Se :func:`tolka_wdq`.
@@ -196,9 +196,9 @@ def tolka_wdq(varde: float, nettoeffekt: float) -> str:
     Exempel
     -------
     >>> tolka_wdq(0.4, 0.5)
-    'spridning av nytta, mindre än effekten i åtgärdsområdet'
+    'spridning av nytta, inte större än effekten i åtgärdsområdet'
     >>> tolka_wdq(-0.2, 0.5)
-    'förskjutning, men mindre än effekten i åtgärdsområdet'
+    'förskjutning, men inte större än effekten i åtgärdsområdet'
     >>> tolka_wdq(0.4, -0.1)
     'går inte att tolka, eftersom åtgärdsområdet inte utvecklades bättre än jämförelseområdet'
     """
@@ -207,11 +207,11 @@ def tolka_wdq(varde: float, nettoeffekt: float) -> str:
     if varde > 1:
         return "spridning av nytta, större än effekten i åtgärdsområdet"
     if varde > 0:
-        return "spridning av nytta, mindre än effekten i åtgärdsområdet"
+        return "spridning av nytta, inte större än effekten i åtgärdsområdet"
     if varde == 0:
         return "ingen förändring i buffertzonen"
     if varde >= -1:
-        return "förskjutning, men mindre än effekten i åtgärdsområdet"
+        return "förskjutning, men inte större än effekten i åtgärdsområdet"
     return "förskjutning, större än effekten i åtgärdsområdet"
 
 
