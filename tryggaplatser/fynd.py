@@ -323,14 +323,14 @@ def fynd_ur_hot_spots(
     """
     import shapely
 
-    from tryggaplatser.rumslig import gi_star, rutnat
+    from tryggaplatser.rumslig import gi_star, omkastningar_for_bonferroni, rutnat
 
     aret = brott_for_rutnat(brott, analysar)
     if not len(aret):
         return []
     rutor = rutnat(aret, storlek=RUTSTORLEK, utstrackning=utstrackning)
     if permutationer is None:  # som i kapitel 5: golvet för p-värdet ska klara Bonferroni
-        permutationer = max(99_999, int(np.ceil(2 * len(rutor) / 0.05)) - 1)
+        permutationer = omkastningar_for_bonferroni(len(rutor))
     gi = gi_star(rutor, kolumn="antal", permutationer=permutationer, fro=FRO, alfa=0.05)
     heta = rutor[gi["klass"] == "hot spot"]
     mitt_x = heta["ruta_x"].to_numpy() + RUTSTORLEK / 2
