@@ -14,7 +14,8 @@ from tryggaplatser.lix import lix_for_filer
 ROT = Path(__file__).resolve().parent.parent
 GRANS = 45
 DELAR = sorted(p for p in (ROT / "chapters").iterdir() if p.is_dir()) + [
-    ROT / "book", ROT / "book" / "din-egen-plats"]
+    ROT / "book", ROT / "book" / "din-egen-plats", ROT / "exercises"] + sorted(
+    p for p in (ROT / "exercises").iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
 @pytest.mark.parametrize("mapp", DELAR, ids=lambda p: str(p.relative_to(ROT)))
