@@ -8,7 +8,7 @@ export PYTHONHASHSEED := 0
 # Antal parallella testprocesser (pytest-xdist): auto = en per kärna. `make test TESTPROCESSER=1` kör i en process.
 TESTPROCESSER ?= auto
 
-.PHONY: help book test notebooks serve lock benchmark lint clean data utdelning workshop ovningar
+.PHONY: help book test notebooks serve lock benchmark lint clean data utdelning workshop ovningar release versioner
 
 help: ## Visa målen
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,12 @@ utdelning: $(VENV)/klar ## Skriv ut övningsblad och självtest (A4, PDF) och et
 
 workshop: $(VENV)/klar ## Gör workshoppaketet _build/trygga-platser-workshop.zip: webbplatsen, notebooks, data, miljö
 	$(PY) scripts/gor_workshop.py
+
+release: $(VENV)/klar ## Ge ut versionen: webbplats, PDF, workshoppaket, mallar och SHA256SUMS i _build/utgava/VERSION/
+	$(PY) scripts/gor_utgava.py
+
+versioner: $(VENV)/klar ## Bygg alla versioner (git-taggar vX.Y.Z och arbetskopian) bredvid varandra i _build/versioner/
+	$(PY) scripts/bygg_versioner.py
 
 lint: $(VENV)/klar ## Kontrollera kodstilen med ruff
 	$(VENV)/bin/ruff check tryggaplatser tests scripts book/_ext
