@@ -725,3 +725,714 @@ def kontrollera_5_5(svar, plats):
     else:
         _inte_an("antalet stämmer inte. Ta våldsbrotten analysåret, lägg ett rutnät över hela "
                  "studieområdet och räkna rutorna som tp.gi_star kallar hot spot.")
+
+
+# ---------------------------------------------------------------------------
+# Hjälp för kapitel 6–10
+# ---------------------------------------------------------------------------
+
+def _text(svar: object, vad: str) -> str:
+    """Ett svar som ska vara en text (ett namn)."""
+    if isinstance(svar, (pd.Series, pd.Index, np.ndarray, list, tuple)) and len(svar) == 1:
+        svar = list(svar)[0]
+    if not isinstance(svar, str):
+        raise _Fel(f"svaret ska vara {vad} (en text), men svar är {_typnamn(svar)}.")
+    return svar.strip()
+
+
+def _heltal(svar: object, vad: str) -> int:
+    tal = _tal(svar, vad)
+    if tal != int(tal):
+        raise _Fel(f"svaret ska vara {vad}, alltså ett heltal.")
+    return int(tal)
+
+
+def _jamfor_per_nyckel(givet: dict[tuple, float], ratt: pd.Series, tolerans: float, andel: bool = False
+                       ) -> tuple[list[str], list[str]]:
+    """Nycklar som saknas i svaret och nycklar där talet inte stämmer."""
+    saknas, fel = [], []
+    for nyckel, varde in ratt.items():
+        k = (str(nyckel),)
+        if k not in givet:
+            saknas.append(str(nyckel))
+            continue
+        tal = _som_andel(givet[k], varde) if andel else givet[k]
+        if math.isnan(tal) or not _nara(tal, float(varde), tolerans):
+            fel.append(str(nyckel))
+    return saknas, fel
+
+
+def _besiktning(plats: Plats) -> pd.DataFrame:
+    from tryggaplatser.mellanstad import besiktningsniva, las_besiktning
+
+    b = _las(plats, "besiktning.csv", las_besiktning).copy()
+    b["niva"] = besiktningsniva(b["poang"])
+    return b
+
+
+def _delplatser(plats: Plats) -> list[str]:
+    """Besiktningens delplatser i den ordning de står i protokollet."""
+    return list(dict.fromkeys(_besiktning(plats)["delplats"].astype(str)))
+
+
+def _verksamheter(plats: Plats) -> pd.DataFrame:
+    from tryggaplatser.mellanstad import las_verksamheter
+
+    return _las(plats, "verksamheter.csv", las_verksamheter)
+
+
+def _vandring(plats: Plats) -> pd.DataFrame:
+    from tryggaplatser.mellanstad import las_trygghetsvandring
+
+    return _las(plats, "trygghetsvandring.csv", las_trygghetsvandring)
+
+
+def _atgarder(plats: Plats) -> pd.DataFrame:
+    from tryggaplatser.mellanstad import las_atgarder
+
+    return _las(plats, "atgarder.csv", las_atgarder)
+
+
+def _fynd_och_atgarder(plats: Plats) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Fynden och åtgärderna med sina fynd. Fynden räknas ur flera filer, så nyckeln har alla."""
+    from tryggaplatser.fynd import atgarder_med_fynd, las_fynd
+
+    nyckel = ("fynd", str(plats.mapp), tuple(sorted((f.name, f.stat().st_mtime_ns)
+                                                    for f in plats.mapp.iterdir() if f.is_file())))
+    if nyckel not in _INLAST:
+        fynd = las_fynd(plats)
+        _INLAST[nyckel] = (fynd, atgarder_med_fynd(plats, fynd))
+    return _INLAST[nyckel]
+
+
+# ---------------------------------------------------------------------------
+# Kapitel 6: kartläggning av platsen
+# ---------------------------------------------------------------------------
+
+#: Veckans timmar.
+TIMMAR_I_VECKAN = 7 * 24
+#: Gruppen i trygghetsvandringen som uppgift 6.4 gäller.
+UNGA = "Unga 15–19 år"
+
+
+def facit_6_1(plats: Plats) -> int:
+    """Förändringen av summan av poängen för den sista delplatsen, första till sista besiktningen."""
+    b = _besiktning(plats)
+    delplats = _delplatser(plats)[-1]
+    summa = b[b["delplats"].astype(str) == delplats].groupby("ar")["poang"].sum()
+    return int(summa[b["ar"].max()] - summa[b["ar"].min()])
+
+
+@_kontroll
+def kontrollera_6_1(svar, plats):
+    """Uppgift 6.1: hur mycket summan av poängen ändrades för en delplats."""
+    ratt = facit_6_1(plats)
+    tal = _tal(svar, "ett tal (skillnaden i poäng)")
+    b = _besiktning(plats)
+    delplats = _delplatser(plats)[-1]
+    fore, efter = int(b["ar"].min()), int(b["ar"].max())
+    if tal == ratt:
+        ord_ = "steg" if ratt > 0 else "sjönk" if ratt < 0 else "var oförändrad"
+        _ratt(f"Summan för {delplats} {ord_}" + (f" med {_tal_text(abs(ratt))} poäng" if ratt else "")
+              + f" från {fore} till {efter}.")
+        return
+    valda = b[b["delplats"].astype(str) == delplats]
+    alla = int(b.loc[b["ar"] == efter, "poang"].sum() - b.loc[b["ar"] == fore, "poang"].sum())
+    if tal == -ratt and ratt:
+        _inte_an(f"du har räknat åt andra hållet. Ta summan {efter} minus summan {fore}.")
+    elif tal == alla:
+        _inte_an(f"det där gäller alla delplatser. Ta bara med raderna för {delplats}.")
+    elif tal in (valda.loc[valda["ar"] == fore, "poang"].sum(),
+                 valda.loc[valda["ar"] == efter, "poang"].sum()):
+        _inte_an("det där är summan för ett av åren. Svaret är skillnaden mellan åren.")
+    else:
+        _inte_an(f"skillnaden stämmer inte. Summera poängen för {delplats} vid varje besiktning och ta "
+                 "den sista minus den första.")
+
+
+def facit_6_2(plats: Plats) -> pd.Series:
+    """Antal röda bedömningar per delplats vid den första besiktningen."""
+    b = _besiktning(plats)
+    forsta = b[b["ar"] == b["ar"].min()]
+    return ((forsta["niva"] == "Röd").groupby(forsta["delplats"].astype(str)).sum()
+            .reindex(_delplatser(plats), fill_value=0).rename_axis("Delplats"))
+
+
+@_kontroll
+def kontrollera_6_2(svar, plats):
+    """Uppgift 6.2: röda bedömningar per delplats före åtgärderna."""
+    ratt = facit_6_2(plats)
+    givet = _per_nyckel(svar, ["delplats"], ["Delplats"], "ett antal per delplats (en serie eller en tabell "
+                                                          "med kolumnen Delplats)")
+    saknas, fel = _jamfor_per_nyckel(givet, ratt, 0)
+    saknas = [d for d in saknas if ratt[d] > 0]  # en delplats utan röda får saknas
+    fel = [d for d in fel if d not in saknas and (d,) in givet]
+    if not saknas and not fel:
+        flest = ratt[ratt == ratt.max()].index.tolist()
+        _ratt(f"Flest röda bedömningar före åtgärderna hade {' och '.join(flest)}: {_tal_text(ratt.max())} "
+              f"av {_tal_text(_besiktning(plats)['faktor'].nunique())} faktorer.")
+        return
+    if saknas:
+        _inte_an(f"svaret saknar {len(saknas)} delplatser som har röda bedömningar. Räkna per delplats.")
+        return
+    b = _besiktning(plats)
+    alla_ar = (b["niva"] == "Röd").groupby(b["delplats"].astype(str)).sum()
+    if all(givet.get((d,)) == alla_ar.get(d) for d in ratt.index if ratt[d] != alla_ar.get(d)):
+        _inte_an("du har räknat båda besiktningarna. Ta bara med den första.")
+    else:
+        _inte_an(f"antalet stämmer inte för {len(fel)} delplatser. Gör om poängen till nivåer med "
+                 "tp.besiktningsniva och räkna nivån Röd.")
+
+
+#: Typer som kan ha öppet utan att någon arbetar där (som i kapitel 6).
+UTAN_PERSONAL = ["Torg", "Park", "Parkering", "Busshållplats"]
+
+
+def _bemannade(plats: Plats, omrade: str | None = "jamforelseomrade") -> pd.DataFrame:
+    v = _verksamheter(plats)
+    v = v[~v["typ"].astype(str).isin(UTAN_PERSONAL)]
+    return v if omrade is None else v[v["omrade"] == omrade]
+
+
+def _timmar_med_oppet(v: pd.DataFrame) -> int:
+    from tryggaplatser.mellanstad import oppna_per_timme
+
+    return 0 if v.empty else int((oppna_per_timme(v).to_numpy() > 0).sum())
+
+
+def facit_6_3(plats: Plats) -> int:
+    """Antal timmar i veckan då ingen verksamhet med personal i jämförelseområdet har öppet."""
+    return TIMMAR_I_VECKAN - _timmar_med_oppet(_bemannade(plats))
+
+
+@_kontroll
+def kontrollera_6_3(svar, plats):
+    """Uppgift 6.3: timmar i veckan utan någon öppen verksamhet med personal i jämförelseområdet."""
+    ratt = facit_6_3(plats)
+    tal = _heltal(svar, "ett antal timmar")
+    if tal == ratt:
+        _ratt(f"{_tal_text(ratt)} av veckans {_tal_text(TIMMAR_I_VECKAN)} timmar har ingen verksamhet med "
+              "personal öppet i jämförelseområdet. Då finns ingen personal som kan se vad som händer.")
+        return
+    if tal == TIMMAR_I_VECKAN - ratt:
+        _inte_an("det där är timmarna då minst en har öppet. Räkna timmarna då ingen har öppet.")
+    elif tal == TIMMAR_I_VECKAN - _timmar_med_oppet(_verksamheter(plats).query(
+            "omrade == 'jamforelseomrade'")):
+        _inte_an("du har räknat med torg, parker, parkeringar och hållplatser. De har ingen personal; ta "
+                 "bort dem först.")
+    elif tal == TIMMAR_I_VECKAN - _timmar_med_oppet(_bemannade(plats, None)):
+        _inte_an("det där gäller alla områden. Ta bara med verksamheterna i jämförelseområdet.")
+    elif tal > TIMMAR_I_VECKAN:
+        _inte_an(f"veckan har bara {_tal_text(TIMMAR_I_VECKAN)} timmar. Räkna timmar, inte verksamheter.")
+    else:
+        _inte_an("antalet stämmer inte. Ge tp.oppna_per_timme verksamheterna med personal i "
+                 "jämförelseområdet och räkna rutorna i tabellen som är noll.")
+
+
+def facit_6_4(plats: Plats) -> list[str]:
+    """Den eller de problemtyper som de unga noterade oftast under trygghetsvandringen."""
+    t = _vandring(plats)
+    antal = t.loc[t["grupp"] == UNGA, "problemtyp"].astype(str).value_counts()
+    return sorted(antal[antal == antal.max()].index) if len(antal) else []
+
+
+@_kontroll
+def kontrollera_6_4(svar, plats):
+    """Uppgift 6.4: vad de unga såg oftast på trygghetsvandringen."""
+    ratt = facit_6_4(plats)
+    if not ratt:
+        _skriv("Kontrollen går inte att göra på den här platsen: ingen grupp med unga gick "
+               "trygghetsvandringen.")
+        return
+    givet = _text(svar, "en problemtyp")
+    typer = {str(t).lower(): str(t) for t in _vandring(plats)["problemtyp"].astype(str).unique()}
+    if givet.lower() not in typer:
+        raise _Fel(f"{givet!r} är ingen problemtyp i trygghetsvandringen. Skriv typen som den står i "
+                   "kolumnen problemtyp.")
+    if typer[givet.lower()] in ratt:
+        andra = [r for r in ratt if r != typer[givet.lower()]]
+        _ratt(f"De unga noterade {typer[givet.lower()].lower()} oftast"
+              + (f", lika ofta som {' och '.join(a.lower() for a in andra)}." if andra else ".")
+              + " Andra grupper ser ofta annat: därför går man vandringen med flera grupper.")
+        return
+    alla = _vandring(plats)["problemtyp"].astype(str).value_counts()
+    if typer[givet.lower()] in alla[alla == alla.max()].index:
+        _inte_an("den typen är vanligast bland alla iakttagelser. Ta bara med de ungas.")
+    else:
+        _inte_an(f"inte den typen. Välj raderna där grupp är {UNGA} och räkna problemtyperna.")
+
+
+# ---------------------------------------------------------------------------
+# Kapitel 7: situationell brottsprevention
+# ---------------------------------------------------------------------------
+
+GENOMFORD = "Genomförd"
+
+
+def facit_7_1(plats: Plats) -> float:
+    """Andelen av planens åtgärder som är genomförda."""
+    return float((_atgarder(plats)["status"] == GENOMFORD).mean())
+
+
+@_kontroll
+def kontrollera_7_1(svar, plats):
+    """Uppgift 7.1: andelen genomförda åtgärder."""
+    ratt = facit_7_1(plats)
+    a = _atgarder(plats)
+    kostnad = float(a.loc[a["status"] == GENOMFORD, "kostnad_kr"].sum() / a["kostnad_kr"].sum())
+    _andelsuppgift(svar, ratt, f"{_procent(ratt)} av åtgärderna är genomförda "
+                               f"({_tal_text((a['status'] == GENOMFORD).sum())} av {_tal_text(len(a))}).",
+                   [(kostnad, "det där är andelen av kostnaden. Räkna åtgärder, inte kronor.")])
+
+
+def facit_7_2(plats: Plats) -> pd.Series:
+    """Kostnaden för de genomförda åtgärderna per sida i problemtriangeln."""
+    a = _atgarder(plats)
+    g = a[a["status"] == GENOMFORD]
+    return g.groupby(g["triangelsida"].astype(str))["kostnad_kr"].sum().rename_axis("Triangelsida")
+
+
+@_kontroll
+def kontrollera_7_2(svar, plats):
+    """Uppgift 7.2: kostnaden för genomförda åtgärder per triangelsida."""
+    ratt = facit_7_2(plats)
+    givet = _per_nyckel(svar, ["triangelsida"], ["Triangelsida"],
+                        "en kostnad per triangelsida (en serie eller en tabell med kolumnen Triangelsida)")
+    givet = {k: v for k, v in givet.items() if not (v == 0 and k[0] not in ratt.index)}
+    saknas, fel = _jamfor_per_nyckel(givet, ratt, 1)
+    if not saknas and not fel:
+        storst = str(ratt.idxmax())
+        _ratt(f"Mest pengar i de genomförda åtgärderna gick till sidan {storst.lower()}: "
+              f"{_procent(ratt.max() / ratt.sum())} av {_tal_text(ratt.sum())} kronor.")
+        return
+    if saknas:
+        _inte_an(f"svaret saknar {' och '.join(saknas)}. Dela upp efter kolumnen triangelsida.")
+        return
+    a = _atgarder(plats)
+    alla = a.groupby(a["triangelsida"].astype(str))["kostnad_kr"].sum()
+    antal = a[a["status"] == GENOMFORD].groupby(a["triangelsida"].astype(str)).size()
+    if all(_nara(givet[(k,)], alla.get(k, 0), 1) for k in ratt.index):
+        _inte_an("det där är kostnaden för alla åtgärder. Ta bara med dem som är genomförda.")
+    elif all(givet[(k,)] == antal.get(k, 0) for k in ratt.index):
+        _inte_an("det där är antalet åtgärder. Summera kolumnen kostnad_kr.")
+    else:
+        _inte_an(f"kostnaden stämmer inte för {' och '.join(fel)}. Välj åtgärderna med status "
+                 f"{GENOMFORD} och summera kostnad_kr per triangelsida.")
+
+
+def facit_7_3(plats: Plats) -> int:
+    """Antal tekniker i strategin Öka risken som planen inte använder."""
+    from tryggaplatser.mellanstad import las_tekniker
+
+    tekniker = las_tekniker()
+    risk = tekniker.loc[tekniker["strategi"] == "Öka risken", "teknik_nr"]
+    return int((~risk.isin(_atgarder(plats)["teknik_nr"])).sum())
+
+
+@_kontroll
+def kontrollera_7_3(svar, plats):
+    """Uppgift 7.3: tekniker för att öka risken som planen inte använder."""
+    from tryggaplatser.mellanstad import las_tekniker
+
+    ratt = facit_7_3(plats)
+    tal = _heltal(svar, "ett antal tekniker")
+    tekniker = las_tekniker()
+    risk = tekniker.loc[tekniker["strategi"] == "Öka risken", "teknik_nr"]
+    if tal == ratt:
+        _ratt(f"{_tal_text(ratt)} av strategins {_tal_text(len(risk))} tekniker används inte i planen. "
+              "De är idéer att pröva om planen behöver fler sätt att öka risken.")
+        return
+    alla = int((~tekniker["teknik_nr"].isin(_atgarder(plats)["teknik_nr"])).sum())
+    if tal == len(risk) - ratt:
+        _inte_an("det där är de tekniker som planen använder. Räkna de som inte används.")
+    elif tal == alla:
+        _inte_an("det där gäller alla fem strategierna. Ta bara med teknikerna under Öka risken.")
+    elif tal == int((_atgarder(plats)["strategi"] == "Öka risken").sum()):
+        _inte_an("det där är antalet åtgärder. Räkna teknikerna i tp.las_tekniker() som ingen åtgärd "
+                 "använder.")
+    else:
+        _inte_an("antalet stämmer inte. Ta teknikernas nummer under Öka risken och se vilka som inte finns "
+                 "i planens kolumn teknik_nr.")
+
+
+def facit_7_4(plats: Plats) -> list[str]:
+    """Den eller de delplatser där åtgärderna kostar mest sammanlagt."""
+    a = _atgarder(plats)
+    summa = a.groupby(a["delplats"].astype(str))["kostnad_kr"].sum()
+    return sorted(summa[summa == summa.max()].index)
+
+
+@_kontroll
+def kontrollera_7_4(svar, plats):
+    """Uppgift 7.4: delplatsen där åtgärderna kostar mest."""
+    ratt = facit_7_4(plats)
+    givet = _text(svar, "en delplats")
+    a = _atgarder(plats)
+    delplatser = {str(d).lower(): str(d) for d in a["delplats"].astype(str).unique()}
+    if givet.lower() not in delplatser:
+        raise _Fel(f"{givet!r} finns inte bland åtgärdernas delplatser. Skriv namnet som i kolumnen "
+                   "delplats.")
+    namn = delplatser[givet.lower()]
+    if namn in ratt:
+        summa = a.loc[a["delplats"].astype(str) == namn, "kostnad_kr"].sum()
+        _ratt(f"Åtgärderna vid {namn} kostar mest: {_tal_text(summa)} kronor, "
+              f"{_procent(summa / a['kostnad_kr'].sum())} av planens kostnad.")
+        return
+    antal = a["delplats"].astype(str).value_counts()
+    if namn in antal[antal == antal.max()].index:
+        _inte_an("den delplatsen har flest åtgärder, men inte störst kostnad. Summera kostnad_kr.")
+    else:
+        _inte_an("inte den delplatsen. Summera kostnad_kr per delplats och ta den största.")
+
+
+# ---------------------------------------------------------------------------
+# Kapitel 8: från analys till åtgärdsplan
+# ---------------------------------------------------------------------------
+
+#: Temat som uppgift 8.1 gäller.
+TEMA_8_1 = "Skötsel och nedskräpning"
+
+
+def _besvarade(plats: Plats) -> set[str]:
+    _, atgarder = _fynd_och_atgarder(plats)
+    return {f for lista in atgarder["fynd"] for f in lista}
+
+
+def facit_8_1(plats: Plats) -> int:
+    """Antal fynd om skötsel och nedskräpning som ingen åtgärd svarar mot."""
+    fynd, _ = _fynd_och_atgarder(plats)
+    tema = fynd[fynd["tema"].astype(str) == TEMA_8_1]
+    return int((~tema["fynd"].isin(_besvarade(plats))).sum())
+
+
+@_kontroll
+def kontrollera_8_1(svar, plats):
+    """Uppgift 8.1: fynd om skötsel och nedskräpning utan åtgärd."""
+    ratt = facit_8_1(plats)
+    tal = _heltal(svar, "ett antal fynd")
+    fynd, _ = _fynd_och_atgarder(plats)
+    tema = fynd[fynd["tema"].astype(str) == TEMA_8_1]
+    if tal == ratt:
+        _ratt(f"{_tal_text(ratt)} av de {_tal_text(len(tema))} fynden om {TEMA_8_1.lower()} har ingen åtgärd."
+              + (" Planen behöver svara på dem, eller säga varför den inte gör det." if ratt else ""))
+        return
+    if tal == len(tema) - ratt:
+        _inte_an("det där är fynden som har en åtgärd. Räkna dem som inte har någon.")
+    elif tal == len(tema):
+        _inte_an("det där är alla fynd om temat. Ta bort dem som någon åtgärd svarar mot.")
+    elif tal == int((~fynd["fynd"].isin(_besvarade(plats))).sum()):
+        _inte_an(f"det där gäller alla teman. Ta bara med fynden om {TEMA_8_1.lower()}.")
+    else:
+        _inte_an("antalet stämmer inte. Samla alla fynd som står i åtgärdernas kolumn fynd, och räkna "
+                 "temats fynd som inte finns bland dem.")
+
+
+def facit_8_2(plats: Plats) -> pd.Series:
+    """Andelen fynd med minst en åtgärd, per kapitel som fynden kommer från."""
+    fynd, _ = _fynd_och_atgarder(plats)
+    return fynd["fynd"].isin(_besvarade(plats)).groupby(fynd["kapitel"]).mean().rename_axis("Kapitel")
+
+
+@_kontroll
+def kontrollera_8_2(svar, plats):
+    """Uppgift 8.2: andelen fynd med åtgärd, per kapitel."""
+    ratt = facit_8_2(plats)
+    givet = _per_nyckel(svar, ["kapitel"], ["Kapitel"], "en andel per kapitel (en serie eller en tabell med "
+                                                        "kolumnen Kapitel)")
+    saknas, fel = _jamfor_per_nyckel(givet, ratt, TOLERANS_ANDEL, andel=True)
+    if not saknas and not fel:
+        minst = int(ratt.idxmin())
+        _ratt(f"Fynden från kapitel {minst} har oftast ingen åtgärd: bara {_procent(ratt.min())} av dem har "
+              "en. Där finns fynd som planen inte har tagit ställning till.")
+        return
+    if saknas:
+        _inte_an(f"svaret saknar kapitel {' och '.join(saknas)}. Dela upp efter kolumnen kapitel.")
+        return
+    utan = 1 - ratt
+    if all(_nara(_som_andel(givet[(str(k),)], utan[k]), utan[k]) for k in ratt.index):
+        _inte_an("det där är andelen utan åtgärd. Räkna andelen som har minst en.")
+    else:
+        _inte_an(f"andelen stämmer inte för kapitel {' och '.join(fel)}. Ett fynd har en åtgärd om dess id "
+                 "står i någon åtgärds lista i kolumnen fynd.")
+
+
+def facit_8_3(plats: Plats) -> float:
+    """Andelen av planens kostnad som går till åtgärder som inte svarar mot något fynd."""
+    _, atgarder = _fynd_och_atgarder(plats)
+    utan = atgarder["fynd"].map(len) == 0
+    total = atgarder["kostnad_kr"].sum()
+    return float(atgarder.loc[utan, "kostnad_kr"].sum() / total) if total else 0.0
+
+
+@_kontroll
+def kontrollera_8_3(svar, plats):
+    """Uppgift 8.3: pengar till åtgärder utan fynd."""
+    ratt = facit_8_3(plats)
+    _, atgarder = _fynd_och_atgarder(plats)
+    utan = atgarder["fynd"].map(len) == 0
+    antal = float(utan.mean())
+    text = (f"{_procent(ratt)} av planens kostnad går till {_tal_text(utan.sum())} åtgärder som inte svarar "
+            "mot något fynd. Fråga varför de finns med, eller vilket fynd de bygger på.")
+    _andelsuppgift(svar, ratt, text,
+                   [(antal, "det där är andelen av åtgärderna. Räkna med kostnaden, kolumnen kostnad_kr."),
+                    (1 - ratt, "det där är andelen till åtgärder med fynd. Ta dem utan fynd.")])
+
+
+# ---------------------------------------------------------------------------
+# Kapitel 9: samverkan
+# ---------------------------------------------------------------------------
+
+TATA = ["Varje vecka", "Varje månad"]
+#: Aktören som uppgift 9.2 gäller (id i aktörslistan).
+POLIS = "polis"
+
+
+def _natverk(plats: Plats, period: str, frekvenser: list[str] | None = None):
+    from tryggaplatser.mellanstad import las_aktorer, las_kontakter
+    from tryggaplatser.samverkan import natverk
+
+    aktorer = _las(plats, "aktorer.csv", las_aktorer)
+    kontakter = _las(plats, "kontakter.csv", las_kontakter)
+    kontakter = kontakter[kontakter["period"] == period]
+    if frekvenser is not None:
+        kontakter = kontakter[kontakter["frekvens"].astype(str).isin(frekvenser)]
+    return natverk(aktorer, kontakter)
+
+
+def facit_9_1(plats: Plats) -> float:
+    """Tätheten i nätverket efter, bara med kontakter varje vecka eller varje månad."""
+    from tryggaplatser.samverkan import tathet
+
+    return tathet(_natverk(plats, "efter", TATA))
+
+
+@_kontroll
+def kontrollera_9_1(svar, plats):
+    """Uppgift 9.1: tätheten med bara täta kontakter."""
+    from tryggaplatser.samverkan import tathet
+
+    ratt = facit_9_1(plats)
+    alla = tathet(_natverk(plats, "efter"))
+    fore = tathet(_natverk(plats, "fore", TATA))
+    _andelsuppgift(svar, ratt, f"Med bara täta kontakter är tätheten {_procent(ratt, 1)}, mot "
+                               f"{_procent(alla, 1)} med alla kontakter.",
+                   [(alla, "det där är tätheten med alla kontakter. Ta bara med dem som sker varje vecka "
+                           "eller varje månad."),
+                    (fore, "det där är nätverket före. Ta perioden efter.")])
+
+
+def facit_9_2(plats: Plats) -> float:
+    """Polisens mellanhet i nätverket före platssamverkan."""
+    from tryggaplatser.samverkan import mellanhet
+
+    return float(mellanhet(_natverk(plats, "fore")).get(POLIS, float("nan")))
+
+
+@_kontroll
+def kontrollera_9_2(svar, plats):
+    """Uppgift 9.2: polisens mellanhet före."""
+    from tryggaplatser.samverkan import mellanhet
+
+    ratt = facit_9_2(plats)
+    if math.isnan(ratt):
+        _skriv("Kontrollen går inte att göra på den här platsen: aktörslistan har ingen aktör med id polis.")
+        return
+    tal = _tal(svar, "ett tal mellan 0 och 1 (mellanheten)")
+    if _nara(tal, ratt, TOLERANS_ANDEL):
+        m = mellanhet(_natverk(plats, "fore"))
+        plats_nr = int((m > ratt).sum()) + 1
+        _ratt(f"Polisens mellanhet före är {_tal_text(ratt, 2)}. Bara {_tal_text(plats_nr - 1)} aktörer "
+              "låg oftare på de kortaste vägarna mellan andra.")
+        return
+    efter = float(mellanhet(_natverk(plats, "efter")).get(POLIS, float("nan")))
+    if _nara(tal, efter, 0.0005):
+        _inte_an("det där är mellanheten efter. Bygg nätverket med kontakterna före.")
+    elif tal > 1:
+        _inte_an("mellanheten ligger mellan 0 och 1. Använd sv.mellanhet, som normerar måttet.")
+    else:
+        _inte_an("mellanheten stämmer inte. Bygg nätverket före med sv.natverk och ta polisens värde ur "
+                 "sv.mellanhet.")
+
+
+def facit_9_3(plats: Plats) -> int:
+    """Antal aktörer som var mer än två steg från samordnaren före, eller inte nåddes alls."""
+    from tryggaplatser.mellanstad import las_aktorer
+    from tryggaplatser.samverkan import hitta_samordnare, steg_mellan
+
+    aktorer = _las(plats, "aktorer.csv", las_aktorer)
+    samordnare = hitta_samordnare(aktorer)
+    if samordnare is None:
+        return -1
+    g = _natverk(plats, "fore")
+    steg = [steg_mellan(g, str(a), samordnare) for a in aktorer["id"]]
+    return sum(1 for s in steg if s is None or s > 2)
+
+
+@_kontroll
+def kontrollera_9_3(svar, plats):
+    """Uppgift 9.3: aktörer långt från samordnaren före."""
+    from tryggaplatser.mellanstad import las_aktorer
+    from tryggaplatser.samverkan import hitta_samordnare, steg_mellan
+
+    ratt = facit_9_3(plats)
+    if ratt < 0:
+        _skriv("Kontrollen går inte att göra på den här platsen: aktörslistan har ingen samordnare.")
+        return
+    tal = _heltal(svar, "ett antal aktörer")
+    if tal == ratt:
+        _ratt(f"{_tal_text(ratt)} aktörer var mer än två steg från samordnaren före. Ett budskap till dem "
+              "gick genom minst två andra.")
+        return
+    aktorer = _las(plats, "aktorer.csv", las_aktorer)
+    samordnare = hitta_samordnare(aktorer)
+    g = _natverk(plats, "fore")
+    steg = [steg_mellan(g, str(a), samordnare) for a in aktorer["id"]]
+    if tal == sum(1 for s in steg if s is None or s >= 2):
+        _inte_an("du har tagit med dem som är exakt två steg bort. Räkna bara fler än två.")
+    elif tal == sum(1 for s in steg if s is not None and s > 2):
+        _inte_an("glöm inte aktörer som inte nås alls (steg_mellan ger då None).")
+    elif tal == sum(1 for s in [steg_mellan(_natverk(plats, "efter"), str(a), samordnare)
+                                for a in aktorer["id"]] if s is None or s > 2):
+        _inte_an("det där är nätverket efter. Ta kontakterna före.")
+    else:
+        _inte_an("antalet stämmer inte. Räkna stegen från varje aktör till samordnaren med sv.steg_mellan.")
+
+
+# ---------------------------------------------------------------------------
+# Kapitel 10: uppföljning och utvärdering
+# ---------------------------------------------------------------------------
+
+SKADEGORELSE = "Skadegörelsebrott"
+#: Slumpfröet i uppgift 10.3 (kapitlet använder ett annat).
+FRO_10_3 = 7
+
+
+def _antal_i_omraden(plats: Plats, urval: pd.Series | None = None) -> dict[str, int]:
+    """Antal brott i de tre områdena analysåret (före) och uppföljningsåret (efter)."""
+    b = _brott(plats)
+    if urval is not None:
+        b = b[urval.reindex(b.index, fill_value=False)]
+    ar = b["tidpunkt"].dt.year
+    ut = {}
+    for kort, omrade in (("atgard", "atgardsomrade"), ("buffert", "buffertzon"),
+                         ("jamforelse", "jamforelseomrade")):
+        for del_, varde in (("fore", plats.analysar), ("efter", plats.uppfoljningsar)):
+            ut[f"{kort}_{del_}"] = int(((b["omrade"] == omrade) & (ar == varde)).sum())
+    return ut
+
+
+def _vald_urval(plats: Plats) -> pd.Series:
+    b = _brott(plats)
+    return b["brottstyp"].isin(VALD)
+
+
+def facit_10_1(plats: Plats) -> float:
+    """Skillnad i skillnader (kvoten) för våldsbrotten, analysåret mot uppföljningsåret."""
+    from tryggaplatser.utvardering import skillnad_i_skillnader
+
+    a = _antal_i_omraden(plats, _vald_urval(plats))
+    return skillnad_i_skillnader(**{k: v for k, v in a.items() if not k.startswith("buffert")})["kvot"]
+
+
+@_kontroll
+def kontrollera_10_1(svar, plats):
+    """Uppgift 10.1: skillnad i skillnader för våldet."""
+    from tryggaplatser.utvardering import skillnad_i_skillnader
+
+    ratt = facit_10_1(plats)
+    if isinstance(svar, Mapping) and "kvot" in svar:
+        svar = svar["kvot"]
+    tal = _tal(svar, "ett tal (kvoten) eller resultatet från tp.skillnad_i_skillnader")
+    if _nara(tal, ratt, TOLERANS_ANDEL):
+        andring = (ratt - 1) * 100
+        _ratt(f"Kvoten är {_tal_text(ratt, 2)}: våldet i åtgärdsområdet blev {_tal_text(abs(andring))} "
+              f"procent {'färre' if andring < 0 else 'fler'} än om det hade följt jämförelseområdet.")
+        return
+    a = _antal_i_omraden(plats, _vald_urval(plats))
+    alla = _antal_i_omraden(plats)
+    kvot_alla = skillnad_i_skillnader(**{k: v for k, v in alla.items()
+                                         if not k.startswith("buffert")})["kvot"]
+    if _nara(tal, 1 / ratt, 0.0005):
+        _inte_an("kvoten är upp och ned. Ta efter delat med före, och åtgärdsområdet delat med "
+                 "jämförelseområdet.")
+    elif _nara(tal, kvot_alla, 0.0005):
+        _inte_an("det där gäller alla brott. Ta bara med misshandel, olaga hot och ofredande.")
+    elif _nara(tal, a["atgard_efter"] / a["atgard_fore"], 0.0005):
+        _inte_an("det där är förändringen i åtgärdsområdet. Dela med förändringen i jämförelseområdet.")
+    else:
+        _inte_an("kvoten stämmer inte. Räkna våldsbrotten i åtgärdsområdet och jämförelseområdet "
+                 "analysåret och uppföljningsåret och ge de fyra antalen till tp.skillnad_i_skillnader.")
+
+
+def facit_10_2(plats: Plats) -> float:
+    """WDQ för skadegörelsebrotten, analysåret mot uppföljningsåret."""
+    from tryggaplatser.utvardering import wdq
+
+    b = _brott(plats)
+    return wdq(**_antal_i_omraden(plats, b["brottskategori"].astype(str) == SKADEGORELSE))
+
+
+@_kontroll
+def kontrollera_10_2(svar, plats):
+    """Uppgift 10.2: WDQ för skadegörelsen."""
+    from tryggaplatser.utvardering import nettoeffekt, tolka_wdq, wdq
+
+    ratt = facit_10_2(plats)
+    tal = _tal(svar, "ett tal (WDQ)")
+    b = _brott(plats)
+    a = _antal_i_omraden(plats, b["brottskategori"].astype(str) == SKADEGORELSE)
+    if _nara(tal, ratt, TOLERANS_ANDEL):
+        ne = nettoeffekt(**{k: v for k, v in a.items() if not k.startswith("buffert")})
+        tolkning = tolka_wdq(ratt, ne)
+        _ratt(f"WDQ för skadegörelsen är {_tal_text(ratt, 2)}. Det betyder {tolkning.rstrip('.')}.")
+        return
+    alla = wdq(**_antal_i_omraden(plats))
+    omvant = {k.replace("fore", "x").replace("efter", "fore").replace("x", "efter"): v for k, v in a.items()}
+    if _nara(tal, alla, 0.0005):
+        _inte_an(f"det där gäller alla brott. Ta bara med brottskategorin {SKADEGORELSE}.")
+    elif _nara(tal, wdq(**omvant), 0.0005):
+        _inte_an("du har bytt plats på före och efter. Före är analysåret, efter är uppföljningsåret.")
+    else:
+        _inte_an("WDQ stämmer inte. Räkna skadegörelsebrotten i de tre områdena båda åren och ge de sex "
+                 "antalen till tp.wdq.")
+
+
+def _rtm(plats: Plats, fro: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Samma simulering som kapitlets sida om regression mot medelvärdet, med ett annat frö."""
+    from tryggaplatser.rumslig import rutnat
+
+    b = _brott(plats)
+    niva = rutnat(b[b["tidpunkt"].dt.year == plats.analysar])["antal"].to_numpy(dtype=float)
+    niva = niva[niva > 0]
+    topp = max(1, min(10, len(niva) // 10))
+    slump = np.random.default_rng(fro)
+    ar1 = slump.poisson(niva)
+    ar2 = slump.poisson(niva)
+    return ar1, ar2, np.argsort(-ar1, kind="stable")[:topp]
+
+
+def facit_10_3(plats: Plats) -> float:
+    """Medelantalet brott år 2 i de rutor som hade flest brott år 1, med fröet FRO_10_3."""
+    _, ar2, basta = _rtm(plats, FRO_10_3)
+    return float(ar2[basta].mean())
+
+
+@_kontroll
+def kontrollera_10_3(svar, plats):
+    """Uppgift 10.3: regression mot medelvärdet med ett annat frö."""
+    ratt = facit_10_3(plats)
+    tal = _tal(svar, "ett tal (ett medelvärde)")
+    ar1, ar2, basta = _rtm(plats, FRO_10_3)
+    if _nara(tal, ratt, 0.05):
+        _ratt(f"De utvalda rutorna hade i medel {_tal_text(ar1[basta].mean(), 1)} brott år 1 och "
+              f"{_tal_text(ratt, 1)} år 2, fast nivån var densamma. Skillnaden är bara slump.")
+        return
+    if _nara(tal, float(ar1[basta].mean()), 0.05):
+        _inte_an("det där är medlet år 1. Ta samma rutor år 2.")
+    elif _nara(tal, float(ar2[np.argsort(-ar2, kind="stable")[:len(basta)]].mean()), 0.05):
+        _inte_an("du har valt rutorna efter år 2. Välj dem efter år 1 och titta på deras värden år 2.")
+    elif _nara(tal, float(_rtm(plats, 20)[1][_rtm(plats, 20)[2]].mean()), 0.05):
+        _inte_an(f"det där är kapitlets körning. Använd fröet {FRO_10_3}.")
+    else:
+        _inte_an(f"medlet stämmer inte. Skapa slumpen med np.random.default_rng({FRO_10_3}), "
+                 "dra år 1 före år 2, och välj rutorna med np.argsort(-ar1, kind=\"stable\").")
