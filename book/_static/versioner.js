@@ -5,9 +5,9 @@
 (function () {
   "use strict";
 
-  function sidansAdress(version, sida, versioner) {
+  function sidansAdress(version, sida) {
     var finns = version.sidor ? version.sidor.indexOf(sida) !== -1 : true;
-    return version.mapp + "/" + (finns && sida ? sida : "index.html");
+    return version.mapp + "/" + (finns && sida ? sida : (version.start || "index.html"));
   }
 
   function nyareVersion(nav, data, sida, rot) {
@@ -17,7 +17,7 @@
     if (!nu || !nyaste || nu.version === nyaste.version || nu.mapp === "latest") return;
     var artikel = document.querySelector("article.bd-article");
     if (!artikel) return;
-    var senaste = { mapp: "latest", sidor: nyaste.sidor };
+    var senaste = { mapp: "latest", sidor: nyaste.sidor, start: nyaste.start };
     var notis = document.createElement("div");
     notis.id = "handbok-versionsnotis";
     notis.className = "admonition warning handbok-versionsnotis";
