@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
@@ -172,6 +173,146 @@ def _ratt_5_5(p):
     return np.int64((tp.gi_star(tp.rutnat(b, utstrackning=_studieomradet(p)))["klass"] == "hot spot").sum())
 
 
+
+def _ratt_6_1(p):
+    b = tp.las_besiktning(p)
+    delplats = pd.unique(b["delplats"].astype(str))[-1]
+    valda = b[b["delplats"].astype(str) == delplats]
+    return int(valda.loc[valda["ar"] == b["ar"].max(), "poang"].sum()
+               - valda.loc[valda["ar"] == b["ar"].min(), "poang"].sum())
+
+
+def _ratt_6_2(p):
+    from tryggaplatser.skalor import BESIKTNINGSNIVAER
+
+    b = tp.las_besiktning(p)
+    forsta = b[b["ar"] == b["ar"].min()]
+    grans = BESIKTNINGSNIVAER["Röd"][1]
+    return pd.DataFrame({"Delplats": pd.unique(forsta["delplats"].astype(str))}).assign(
+        Antal=lambda t: [int(((forsta["delplats"].astype(str) == d) & (forsta["poang"] <= grans)).sum())
+                         for d in t["Delplats"]])
+
+
+def _ratt_6_3(p):
+    v = tp.las_verksamheter(p)
+    utan_personal = ["Torg", "Park", "Parkering", "Busshållplats"]
+    v = v[(v["omrade"] == "jamforelseomrade") & ~v["typ"].isin(utan_personal)]
+    return int((tp.oppna_per_timme(v).to_numpy() == 0).sum())
+
+
+def _ratt_6_4(p):
+    from collections import Counter
+
+    t = tp.las_trygghetsvandring(p)
+    return Counter(t.loc[t["grupp"] == "Unga 15–19 år", "problemtyp"].astype(str)).most_common(1)[0][0]
+
+
+def _ratt_7_1(p):
+    a = tp.las_atgarder(p)
+    return 100 * sum(a["status"] == "Genomförd") / len(a)
+
+
+def _ratt_7_2(p):
+    a = tp.las_atgarder(p)
+    return {sida: int(a.loc[(a["status"] == "Genomförd") & (a["triangelsida"] == sida), "kostnad_kr"].sum())
+            for sida in a["triangelsida"].astype(str).unique()}
+
+
+def _ratt_7_3(p):
+    t = tp.las_tekniker()
+    return len(set(t.loc[t["strategi"] == "Öka risken", "teknik_nr"]) - set(tp.las_atgarder(p)["teknik_nr"]))
+
+
+def _ratt_7_4(p):
+    a = tp.las_atgarder(p)
+    summa = {d: a.loc[a["delplats"].astype(str) == d, "kostnad_kr"].sum() for d in a["delplats"].astype(str)}
+    return max(summa, key=summa.get).upper()
+
+
+def _fynd_med_atgard(p):
+    fynd = tp.las_fynd(p)
+    besvarade = set().union(*tp.atgarder_med_fynd(p, fynd)["fynd"])
+    return fynd, besvarade
+
+
+def _ratt_8_1(p):
+    fynd, besvarade = _fynd_med_atgard(p)
+    return sum(1 for f, tema in zip(fynd["fynd"], fynd["tema"].astype(str), strict=True)
+               if tema == "Skötsel och nedskräpning" and f not in besvarade)
+
+
+def _ratt_8_2(p):
+    fynd, besvarade = _fynd_med_atgard(p)
+    return {int(k): float(np.mean([f in besvarade for f in fynd.loc[fynd["kapitel"] == k, "fynd"]]))
+            for k in sorted(fynd["kapitel"].unique())}
+
+
+def _ratt_8_3(p):
+    a = tp.atgarder_med_fynd(p)
+    return sum(k for k, f in zip(a["kostnad_kr"], a["fynd"], strict=True) if not f) / a["kostnad_kr"].sum()
+
+
+def _graf(p, period, frekvenser=None):
+    k = tp.las_kontakter(p)
+    k = k[k["period"] == period]
+    if frekvenser:
+        k = k[k["frekvens"].isin(frekvenser)]
+    g = nx.Graph()
+    g.add_nodes_from(tp.las_aktorer(p)["id"])
+    g.add_edges_from(zip(k["fran"], k["till"], strict=True))
+    return g
+
+
+def _ratt_9_1(p):
+    g = _graf(p, "efter", ["Varje vecka", "Varje månad"])
+    n = g.number_of_nodes()
+    return g.number_of_edges() / (n * (n - 1) / 2)
+
+
+def _ratt_9_2(p):
+    return nx.betweenness_centrality(_graf(p, "fore"))["polis"]
+
+
+def _ratt_9_3(p):
+    a = tp.las_aktorer(p)
+    samordnare = a.loc[(a["typ"] == "Kommun") & a["namn"].str.contains("samordn"), "id"].iloc[0]
+    avstand = nx.single_source_shortest_path_length(_graf(p, "fore"), samordnare)
+    return sum(1 for aktor in a["id"] if avstand.get(aktor, 99) > 2)
+
+
+def _tre_omraden(p, b):
+    ar = b["tidpunkt"].dt.year
+    return {(o, t): int(((b["omrade"] == o) & (ar == a)).sum())
+            for o in ("atgardsomrade", "buffertzon", "jamforelseomrade")
+            for t, a in (("f", p.analysar), ("e", p.uppfoljningsar))}
+
+
+def _ratt_10_1(p):
+    b = tp.las_brott(p)
+    n = _tre_omraden(p, b[b["brottstyp"].isin(["Misshandel", "Olaga hot", "Ofredande"])])
+    atgard = n["atgardsomrade", "e"] / n["atgardsomrade", "f"]
+    return atgard / (n["jamforelseomrade", "e"] / n["jamforelseomrade", "f"])
+
+
+def _ratt_10_2(p):
+    b = tp.las_brott(p)
+    n = _tre_omraden(p, b[b["brottskategori"] == "Skadegörelsebrott"])
+    r_f, r_e = n["atgardsomrade", "f"], n["atgardsomrade", "e"]
+    d_f, d_e = n["buffertzon", "f"], n["buffertzon", "e"]
+    c_f, c_e = n["jamforelseomrade", "f"], n["jamforelseomrade", "e"]
+    return (d_e / c_e - d_f / c_f) / (r_e / c_e - r_f / c_f)
+
+
+def _ratt_10_3(p):
+    b = tp.las_brott(p)
+    niva = tp.rutnat(b[b["tidpunkt"].dt.year == p.analysar])["antal"].to_numpy(dtype=float)
+    niva = niva[niva > 0]
+    slump = np.random.default_rng(7)
+    ar1, ar2 = slump.poisson(niva), slump.poisson(niva)
+    topp = max(1, min(10, len(niva) // 10))
+    return round(float(np.mean(ar2[np.argsort(-ar1, kind="stable")[:topp]])), 2)
+
+
 #: uppgift: (rätt svar, ett fel svar)
 UPPGIFTER = {
     "2_1": (_ratt_2_1, 0.99),
@@ -188,6 +329,23 @@ UPPGIFTER = {
     "5_3": (_ratt_5_3, 13),
     "5_4": (_ratt_5_4, 0.5),
     "5_5": (_ratt_5_5, 10_000),
+    "6_1": (_ratt_6_1, 1_000),
+    "6_2": (_ratt_6_2, {"Ingenstans": 3}),
+    "6_3": (_ratt_6_3, 500),
+    "6_4": (_ratt_6_4, "Trafik"),
+    "7_1": (_ratt_7_1, 0.01),
+    "7_2": (_ratt_7_2, {"Plats": 1, "Gärningsperson": 1, "Offer eller mål": 1}),
+    "7_3": (_ratt_7_3, 25),
+    "7_4": (_ratt_7_4, "ingen delplats"),
+    "8_1": (_ratt_8_1, 100),
+    "8_2": (_ratt_8_2, {4: 0.01, 5: 0.01, 6: 0.01}),
+    "8_3": (_ratt_8_3, 0.99),
+    "9_1": (_ratt_9_1, 0.99),
+    "9_2": (_ratt_9_2, 0.99),
+    "9_3": (_ratt_9_3, 100),
+    "10_1": (_ratt_10_1, 100.0),
+    "10_2": (_ratt_10_2, -100.0),
+    "10_3": (_ratt_10_3, 10_000.0),
 }
 
 
@@ -262,6 +420,14 @@ def test_andel_godtas_i_procent_och_avrundad(ms, capsys):
         tp.las_brott(p).query("brottstyp == 'Cykelstöld'").loc[
             lambda b: b["tidpunkt"].dt.year == p.uppfoljningsar], utstrackning=_studieomradet(p))
         .query("antal > 0")["antal"]), "tomma rutorna"),
+    ("6_1", lambda p: -_ratt_6_1(p), "andra hållet"),
+    ("7_1", lambda p: float(tp.las_atgarder(p).query("status == 'Genomförd'")["kostnad_kr"].sum()
+                            / tp.las_atgarder(p)["kostnad_kr"].sum()), "andelen av kostnaden"),
+    ("8_2", lambda p: {k: 1 - v for k, v in _ratt_8_2(p).items()}, "utan åtgärd"),
+    ("9_2", lambda p: nx.betweenness_centrality(_graf(p, "efter"))["polis"], "mellanheten efter"),
+    ("9_3", lambda p: sum(1 for a in tp.las_aktorer(p)["id"] if nx.single_source_shortest_path_length(
+        _graf(p, "fore"), "kommun_trygghet").get(a, 99) >= 2), "exakt två steg"),
+    ("10_1", lambda p: 1 / _ratt_10_1(p), "upp och ned"),
 ])
 def test_vanliga_fel_far_en_ledtrad(nr, fel, ledtrad, ms, capsys):
     text = _utskrift(capsys, _kontroll(nr), fel(ms), ms)
@@ -295,7 +461,9 @@ def test_kontrollerna_raknar_med_datan_inte_med_inskrivna_tal():
 
 def test_varje_kapitel_med_analyser_har_ovningar():
     assert [k.parent.name for k in KALLOR] == [
-        "02-vad-ar-trygghet", "04-matta-trygghet", "05-brottsligheten-pa-platsen"]
+        "02-vad-ar-trygghet", "04-matta-trygghet", "05-brottsligheten-pa-platsen",
+        "06-kartlaggning-av-platsen", "07-situationell-brottsprevention", "08-fran-analys-till-atgardsplan",
+        "09-samverkan", "10-uppfoljning-och-utvardering"]
     for kalla in KALLOR:
         assert (ROT / "chapters" / kalla.parent.name).is_dir(), kalla.parent.name
 

@@ -1002,7 +1002,7 @@ def kontrollera_7_2(svar, plats):
     saknas, fel = _jamfor_per_nyckel(givet, ratt, 1)
     if not saknas and not fel:
         storst = str(ratt.idxmax())
-        _ratt(f"Mest pengar i de genomförda åtgärderna gick till sidan {storst.lower()}: "
+        _ratt(f"Mest pengar i de genomförda åtgärderna gick till sidan ”{storst}”: "
               f"{_procent(ratt.max() / ratt.sum())} av {_tal_text(ratt.sum())} kronor.")
         return
     if saknas:
@@ -1040,7 +1040,8 @@ def kontrollera_7_3(svar, plats):
     risk = tekniker.loc[tekniker["strategi"] == "Öka risken", "teknik_nr"]
     if tal == ratt:
         _ratt(f"{_tal_text(ratt)} av strategins {_tal_text(len(risk))} tekniker används inte i planen. "
-              "De är idéer att pröva om planen behöver fler sätt att öka risken.")
+              + ("Den är en idé" if ratt == 1 else "De är idéer")
+              + " att pröva om planen behöver fler sätt att öka risken.")
         return
     alla = int((~tekniker["teknik_nr"].isin(_atgarder(plats)["teknik_nr"])).sum())
     if tal == len(risk) - ratt:
@@ -1240,9 +1241,10 @@ def kontrollera_9_2(svar, plats):
     tal = _tal(svar, "ett tal mellan 0 och 1 (mellanheten)")
     if _nara(tal, ratt, TOLERANS_ANDEL):
         m = mellanhet(_natverk(plats, "fore"))
-        plats_nr = int((m > ratt).sum()) + 1
-        _ratt(f"Polisens mellanhet före är {_tal_text(ratt, 2)}. Bara {_tal_text(plats_nr - 1)} aktörer "
-              "låg oftare på de kortaste vägarna mellan andra.")
+        hogre = int((m > ratt).sum())
+        _ratt(f"Polisens mellanhet före är {_tal_text(ratt, 2)}. " + (
+            "Ingen annan aktör låg oftare på de kortaste vägarna mellan andra." if hogre == 0 else
+            f"{_tal_text(hogre)} av de andra aktörerna låg oftare på de kortaste vägarna mellan andra."))
         return
     efter = float(mellanhet(_natverk(plats, "efter")).get(POLIS, float("nan")))
     if _nara(tal, efter, 0.0005):
