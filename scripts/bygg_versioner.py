@@ -22,11 +22,14 @@ skriptet efteråt igenom varje äldre versions sidor:
 - varje sida i en äldre version får överst ett besked om att en nyare version finns,
   med en länk till samma sida i ``latest/`` om sidan finns där, annars till startsidan.
   Beskedet står i HTML-filen, så det syns också utan skript och från filsystemet.
+
+En fil som ändras får också en ny förkomprimerad kopia (``.gz``), om bygget gjorde en.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -168,6 +171,14 @@ def komplettera_sida(text: str, version: str, sida: str, nyaste: str | None, nya
     return text
 
 
+def skriv(fil: Path, text: str) -> None:
+    """Skriv filen, och dess förkomprimerade kopia (.gz) om bygget gjorde en sådan."""
+    fil.write_text(text, encoding="utf-8")
+    packad = fil.with_name(fil.name + ".gz")
+    if packad.exists():
+        packad.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
 def satt_ihop(byggda: list[Byggd], ut: Path, andringslogg: str) -> dict:
     """Kopiera versionerna till ``ut`` och skriv latest/, versioner.json och index.html."""
     if ut.exists():
@@ -180,14 +191,14 @@ def satt_ihop(byggda: list[Byggd], ut: Path, andringslogg: str) -> dict:
     for b in byggda:
         mal = ut / b.mapp
         shutil.copytree(b.html, mal)
-        shutil.copy2(skript, mal / "_static" / "versioner.js")
+        skriv(mal / "_static" / "versioner.js", skript.read_text(encoding="utf-8"))
         for sida in sidor(mal):
             fil = mal / sida
             text = fil.read_text(encoding="utf-8")
             nyare = None if b is nyaste else nyaste.version
             ny = komplettera_sida(text, b.version, sida, nyare, nyaste_sidor)
             if ny != text:
-                fil.write_text(ny, encoding="utf-8")
+                skriv(fil, ny)
     shutil.copytree(ut / nyaste.mapp, ut / "latest")
     (ut / "versioner.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (ut / "index.html").write_text(

@@ -12,6 +12,7 @@ Sedan byggs versionsträdet och visas med http.server. Inga taggar läggs i proj
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 import shutil
@@ -101,6 +102,9 @@ def test_aldre_version_har_beskedet_i_html_och_nyaste_saknar_det(tradet):
     assert 'href="../../../latest/book/index.html"' in borta
     for mapp in ("v0.0.2", "latest"):
         assert bygg_versioner.NOTIS_ID not in (tradet / mapp / KAP1).read_text(encoding="utf-8")
+    # En förkomprimerad kopia (.gz) bredvid en ändrad fil är ändrad på samma sätt.
+    for packad in (tradet / "v0.0.1").rglob("*.gz"):
+        assert gzip.decompress(packad.read_bytes()) == packad.with_suffix("").read_bytes(), packad
 
 
 def test_komplettera_sida_lagger_in_valjaren_i_en_gammal_sida():

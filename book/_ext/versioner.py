@@ -119,6 +119,8 @@ class Versionslista(SphinxDirective):
         kropp = nodes.tbody()
         grupp += kropp
         for version in versioner:
+            if not version.utgiven and not version.avsnitt:
+                continue  # en tom [Ej utgiven] direkt efter en utgåva
             namn = version.namn if version.utgiven else "Kommande version"
             datum = svenskt_datum(version.datum) if version.datum else "inte utgiven än"
             kropp += self._rad([namn, datum, _antal_text(version)])
