@@ -38,11 +38,13 @@ _IKONDATA = re.compile(
     r'(?:"(?P<citerat>[^"]+)"|(?P<namn>[A-Za-z0-9_$]+)):\[(?P<bredd>\d+),(?P<hojd>\d+),'
     r'\[(?P<alias>[^\]]*)\],"(?P<kod>[0-9a-f]+)",(?P<vag>"[^"]*"|\[[^\]]*\])\]'
 )
-_SKRIPTTAGG = re.compile(r'\s*<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>')
+_SKRIPTTAGG = re.compile(r'<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>\n?')
 _KALLKARTA = re.compile(r"\n?(/\*# sourceMappingURL=[^*]*\*/|//# sourceMappingURL=\S*)\s*$")
 _FONT_FACE = re.compile(
     r"@font-face\{[^}]*url\((?P<url>[^)]*/webfonts/(?P<fil>fa-[a-z]+-\d+)\.woff2)\)[^}]*\}"
 )
+#: Tecken i Unicodes område för privat bruk, där ikontypsnitten har sina ikoner.
+_PRIVAT = re.compile("[\ue000-\uf8ff]")
 _KOMPRIMERAS = {".html", ".css", ".js", ".svg", ".json"}
 IKON_CSS = "ikoner.css"
 _CSS = """/* Ikonerna på sidorna är inbäddad SVG ur temats Font Awesome Free (book/_ext/latta_sidor.py).
@@ -121,7 +123,7 @@ def _tecken_som_css_ritar(static: Path, ikoner: dict, klassnamn: set[str]) -> se
             val, dekl = m.groups()
             if re.fullmatch(r"\s*(\.fa-[a-z0-9-]+:{1,2}(before|after)\s*,?\s*)+", val):
                 continue
-            tecken |= {ord(c) for c in dekl if 0xE000 <= ord(c) <= 0xF8FF}
+            tecken |= {ord(c) for c in _PRIVAT.findall(dekl)}
             tecken |= {int(k, 16) for k in re.findall(r"\\([ef][0-9a-f]{3})\b", dekl)}
     for (_prefix, namn), (_b, _h, kod, _v) in ikoner.items():
         if namn in klassnamn:
