@@ -8,6 +8,7 @@ länkar till en fil där. En fil som ingen mall ger stoppar det strikta bygget.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -23,8 +24,10 @@ _logg = logging.getLogger(__name__)
 _TITEL_OCH_FIL = re.compile(r"^(.*?)\s*<([^<>]+)>$")
 
 
-def _filer() -> set[str]:
-    return {f"{m['namn']}.{f}" for m in map(las_mall, mallnamn()) for f in m["format"]}
+@functools.cache
+def _filer() -> frozenset[str]:
+    """Mallfilernas namn; mallarna läses en gång per bygge, inte en gång per länk."""
+    return frozenset(f"{m['namn']}.{f}" for m in map(las_mall, mallnamn()) for f in m["format"])
 
 
 def mall_roll(namn, rawtext, text, lineno, inliner, options=None, content=None):  # noqa: ARG001
