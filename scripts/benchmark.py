@@ -8,10 +8,17 @@ Mäter
 - den tyngsta sidan: HTML och allt sidan laddar i Chromium, okomprimerat och gzippat,
 - hur lång tid ``las_egna_brott`` behöver för en egen brottsfil med 200 000 rader
   (semikolon, decimalkomma, svenska datum och några felaktiga rader),
-- hur lång tid ``python -m tryggaplatser lagesbild mellanstad`` behöver (HTML, PDF, diagram och tabeller).
+- hur lång tid ``python -m tryggaplatser lagesbild mellanstad`` behöver (HTML, PDF, diagram och tabeller),
+- två kvoter mot måttstockarna i ``scripts/matsticka.py``: det fullständiga bygget mot en tom
+  Jupyter Book med lika många sidor och notebooks (mål högst 2,0), och den långsammaste
+  notebooken mot en enkel notebook som importerar numpy, pandas och matplotlib och ritar fyra
+  figurer (mål högst 1,5). Måttstocken mäts direkt efter det den jämförs med, så att båda
+  mäts när datorn är lika belastad.
 
 ``python scripts/benchmark.py --egna-filer`` mäter bara inläsningen av den egna filen och
-``python scripts/benchmark.py --lagesbild`` bara lägesbilden.
+``python scripts/benchmark.py --lagesbild`` bara lägesbilden,
+``python scripts/benchmark.py --sidvikt`` bara den tyngsta sidan (ett bygge) och
+``python scripts/benchmark.py --kvoter`` bara de två kvoterna.
 
 Siffrorna är mätvärden, inte testkrav. Skriv in dem i CONTRIBUTING.md med
 en beskrivning av maskinen när en ändring flyttar dem.
@@ -162,6 +169,56 @@ def _sidvikt(html: Path) -> list[tuple[int, int, str]]:
     return vikter
 
 
+def _tyngsta_sidan(html: Path) -> None:
+    if shutil.which("chromium") or os.environ.get("CHROMIUM"):
+        ra, gz, namn = max(_sidvikt(html), key=lambda v: v[1])
+        print(f"Tyngsta sidan (gzippat): {namn}: {ra / 1024:.0f} KiB okomprimerat, "
+              f"{gz / 1024:.0f} KiB gzippat")
+    else:
+        print("Sidvikten mäts inte: Chromium saknas.")
+
+
+def _bara_sidvikt() -> None:
+    jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
+    with tempfile.TemporaryDirectory() as tmp:
+        _tid([jupyter_book, "build", ".", "--all", "--path-output", tmp])
+        _tyngsta_sidan(Path(tmp) / "_build" / "html")
+
+
+def _byggkvot(full: float | None = None) -> None:
+    """Det fullständiga bygget delat med den tomma bokens bygge, mätta direkt efter varandra."""
+    from matsticka import tom_bok_sekunder
+
+    if full is None:
+        jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
+        with tempfile.TemporaryDirectory() as tmp:
+            full = _tid([jupyter_book, "build", ".", "--all", "--path-output", tmp])
+    tom, sidor, notebooks = tom_bok_sekunder()
+    print(f"Tom Jupyter Book ({sidor} Markdown-sidor, {notebooks} notebooks, bara standardinställningar): "
+          f"{tom:.1f} s")
+    print(f"Kvot fullständigt bygge / tom bok: {full / tom:.2f} (mål högst 2,0)")
+
+
+def _notebookkvot(tider: dict[str, float] | None = None) -> None:
+    """Den långsammaste notebooken delad med den enkla notebooken (numpy, pandas, matplotlib, fyra bilder)."""
+    from kor_notebooks import alla_notebooks
+    from matsticka import enkel_notebook_sekunder
+
+    if tider is None:
+        tider = {str(nb.relative_to(ROT)): _kor_notebook(nb)[0] for nb in alla_notebooks()}
+    enkel = enkel_notebook_sekunder()
+    langsammast = max(tider, key=tider.get)
+    print(f"Enkel notebook (numpy, pandas, matplotlib, fyra figurer): {enkel:.1f} s")
+    print(f"Kvot långsammaste notebook ({langsammast}) / enkel notebook: "
+          f"{tider[langsammast] / enkel:.2f} (mål högst 1,5)")
+
+
+def _kor_notebook(nb: Path) -> tuple[float, str]:
+    ut = subprocess.run([sys.executable, __file__, "--notebook", str(nb)], cwd=ROT, check=True,
+                        capture_output=True, text=True).stdout.split()
+    return float(ut[0]), ut[1]
+
+
 def _testsviten() -> None:
     """Hela testsviten som ``make test`` kör den: pytest-xdist, en fil eller notebook per process."""
     kommando = [sys.executable, "-m", "pytest", "-q", "-n", "auto", "--dist", "loadfile"]
@@ -195,24 +252,25 @@ def main() -> int:
         andra = _tid([jupyter_book, "build", ".", "--path-output", tmp])
         print(f"Fullständigt bygge: {full:.1f} s")
         print(f"Bygge utan ändringar: {forsta:.1f} s första gången, {andra:.1f} s därefter")
+        _byggkvot(full)
         html = Path(tmp) / "_build" / "html"
-        if shutil.which("chromium") or os.environ.get("CHROMIUM"):
-            vikter = sorted(_sidvikt(html), reverse=True)
-            ra, gz, namn = vikter[0]
-            print(f"Tyngsta sidan: {namn}: {ra / 1024:.0f} KiB okomprimerat, {gz / 1024:.0f} KiB gzippat")
-        else:
-            print("Sidvikten mäts inte: Chromium saknas.")
-        storlek = sum(f.stat().st_size for f in html.rglob("*") if f.is_file())
-        print(f"Hela webbplatsen: {storlek / 1024 / 1024:.1f} MiB")
+        _tyngsta_sidan(html)
+        filer = [f for f in html.rglob("*") if f.is_file()]
+        storlek = sum(f.stat().st_size for f in filer if f.suffix != ".gz")
+        gz = sum(f.stat().st_size for f in filer if f.suffix == ".gz")
+        print(f"Hela webbplatsen: {storlek / 1024 / 1024:.1f} MiB, och {gz / 1024 / 1024:.1f} MiB "
+              "förkomprimerade kopior (.gz)")
 
     _paketet()
     _egna_filer()
     _lagesbild()
     print("Notebooks (körtid, kärnans högsta minne):")
+    tider = {}
     for nb in alla_notebooks():
-        ut = subprocess.run([python, __file__, "--notebook", str(nb)], cwd=ROT, check=True,
-                            capture_output=True, text=True).stdout.split()
-        print(f"  {nb.relative_to(ROT)}: {float(ut[0]):.1f} s, {ut[1]} MiB")
+        sekunder, minne = _kor_notebook(nb)
+        tider[str(nb.relative_to(ROT))] = sekunder
+        print(f"  {nb.relative_to(ROT)}: {sekunder:.1f} s, {minne} MiB")
+    _notebookkvot(tider)
     mappar = [m for m in ("chapters", "exercises") if (ROT / m).is_dir()]
     nbval = _tid([python, "-m", "pytest", "-q", "-o", "addopts=", "--nbval", "--nbval-current-env",
                   "--nbval-sanitize-with", "tests/sanitize.cfg", *mappar])
@@ -228,5 +286,10 @@ if __name__ == "__main__":
         _egna_filer()
     elif sys.argv[1:] == ["--lagesbild"]:
         _lagesbild()
+    elif sys.argv[1:] == ["--sidvikt"]:
+        _bara_sidvikt()
+    elif sys.argv[1:] == ["--kvoter"]:
+        _byggkvot()
+        _notebookkvot()
     else:
         sys.exit(main())
