@@ -2,6 +2,7 @@
 // Filen versioner.json ligger i versionsträdets rot, bredvid mapparna v1.0.0/, latest/ ...
 // Den läses med en relativ adress, alltså från samma server. Finns den inte, eller är
 // sidan öppnad från filsystemet, blir väljaren kvar som en vanlig länk.
+// Utanför ett versionsträd (versionens mapp heter inte vX.Y.Z eller latest) hämtas ingenting.
 (function () {
   "use strict";
 
@@ -72,6 +73,9 @@
     if (rot === "#" || rot === ".") rot = "";
     if (rot && rot.charAt(rot.length - 1) !== "/") rot += "/";
     var sida = nav.dataset.sida || "";
+    // Bara i ett versionsträd: versionens mapp heter vX.Y.Z eller latest.
+    var mapp = new URL(rot || "./", location.href).pathname.replace(/\/$/, "").split("/").pop();
+    if (!/^(v\d+\.\d+\.\d+|latest)$/.test(mapp)) return;
     fetch(rot + "../versioner.json", { credentials: "same-origin" })
       .then(function (svar) { if (!svar.ok) throw new Error(svar.status); return svar.json(); })
       .then(function (data) {
