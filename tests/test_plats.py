@@ -551,8 +551,7 @@ RUBRIKTAL: dict[str, dict[str, object]] = {
     # Kapitel 8: fynden och planen räknas av paketet; median av planens kostnader i kronor.
     "atgardsplanen": {
         "antal_fynd": lambda p: tp.formatera_tal(len(tp.las_fynd(p))),
-        "antal_obesvarade": lambda p: tp.formatera_tal(len(set(tp.las_fynd(p)["fynd"]) - ({
-            f for lista in tp.atgarder_med_fynd(p)["fynd"] for f in lista} if p.har("atgarder.csv") else set()))),
+        "antal_obesvarade": lambda p: tp.formatera_tal(_fynd_utan_atgard(p)),
         "median_kostnad": lambda p: tp.formatera_tal(float(tp.las_atgarder(p)["kostnad_kr"].median()))
         if p.har("atgarder.csv") else None,
     },

@@ -22,7 +22,7 @@ kontrollerar en egen fil innan den används, och
 som HTML och PDF (``lagesbild``).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from tryggaplatser.brottsanalys import (
     BROTT_MOT_PERSON,
