@@ -196,7 +196,7 @@ def _byggkvot(full: float | None = None) -> None:
     tom, sidor, notebooks = tom_bok_sekunder()
     print(f"Tom Jupyter Book ({sidor} Markdown-sidor, {notebooks} notebooks, bara standardinställningar): "
           f"{tom:.1f} s")
-    print(f"Kvot fullständigt bygge / tom bok: {full / tom:.2f} (mål högst 2,0)")
+    print(f"Kvot fullständigt bygge / tom bok: {full / tom:.2f} (mål högst 2,0)".replace(".", ",", 1))
 
 
 def _notebookkvot(tider: dict[str, float] | None = None) -> None:
@@ -209,8 +209,8 @@ def _notebookkvot(tider: dict[str, float] | None = None) -> None:
     enkel = enkel_notebook_sekunder()
     langsammast = max(tider, key=tider.get)
     print(f"Enkel notebook (numpy, pandas, matplotlib, fyra figurer): {enkel:.1f} s")
-    print(f"Kvot långsammaste notebook ({langsammast}) / enkel notebook: "
-          f"{tider[langsammast] / enkel:.2f} (mål högst 1,5)")
+    kvot = f"{tider[langsammast] / enkel:.2f}".replace(".", ",")
+    print(f"Kvot långsammaste notebook ({langsammast}) / enkel notebook: {kvot} (mål högst 1,5)")
 
 
 def _kor_notebook(nb: Path) -> tuple[float, str]:
