@@ -287,6 +287,9 @@ _DATUM = re.compile(
 )
 
 
+_VERSIONSRUBRIK = re.compile(r"\[\d+\.\d+\.\d+\] – \d{4}-\d{2}-\d{2}(?: ?#)?")
+
+
 def _lopande_text(soup: BeautifulSoup) -> list[str]:
     """Stycken, listpunkter och bildtexter i sidans artikel, utan kod, tabeller och källor."""
     artikel = soup.select_one("article")
@@ -304,11 +307,14 @@ def _lopande_text(soup: BeautifulSoup) -> list[str]:
 def test_datum_i_lopande_text_skrivs_pa_svenska(bygge, sidor):
     """I löptext: 31 oktober 2022, inte 2022-10-31, 10/31/2022 eller October 31.
 
-    Tabeller, kod och referenslistan får ha datum som 2022-10-31.
+    Tabeller, kod och referenslistan får ha datum som 2022-10-31, och ändringsloggens
+    versionsrubriker följer Keep a Changelog (``[0.2.0] – 2026-11-30``).
     """
     fynd = []
     for sida in sidor:
         for stycke in _lopande_text(_las(sida)):
+            if _VERSIONSRUBRIK.fullmatch(stycke):
+                continue
             fynd += [f"{_namn(bygge, sida)}: {m.group(0)!r} i {stycke[:70]!r}"
                      for m in _DATUM.finditer(stycke)]
     assert not fynd, "Datum som inte är skrivna på svenskt sätt:\n" + "\n".join(sorted(set(fynd)))
