@@ -80,6 +80,7 @@ from tryggaplatser.ny_plats import ny_plats
 from tryggaplatser.plats import Plats, PlatsFel, las_plats, valj_plats
 from tryggaplatser.polisen import las_polisens_handelser
 from tryggaplatser.rumslig import (
+    GI_FRO,
     SWEREF99TM,
     gi_star,
     kartram,
@@ -115,6 +116,7 @@ __all__ = [
     "FARGER",
     "FYNDTEMAN",
     "MANADER",
+    "GI_FRO",
     "SWEREF99TM",
     "VECKODAGAR",
     "andel_med_ki",

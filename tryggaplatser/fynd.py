@@ -45,7 +45,7 @@ from tryggaplatser.mellanstad import (
     las_verksamheter,
 )
 from tryggaplatser.plats import Plats, las_plats
-from tryggaplatser.rumslig import studieomradets_granser
+from tryggaplatser.rumslig import GI_FRO, studieomradets_granser
 from tryggaplatser.statistik import SAKNAS, andel_med_ki, andel_per_grupp, wilson_intervall
 
 __all__ = [
@@ -133,8 +133,6 @@ TEMA_FOR_PROBLEMFRAGA: dict[str, tuple[str, str]] = {
 
 #: Rutornas storlek i meter för hot spots (som i kapitel 5).
 RUTSTORLEK = 100
-#: Slumpfröet för Gi* (samma som i kapitel 5).
-FRO = 2023
 #: En hot spot hör till en delplats om rutans mitt ligger så här nära (meter).
 NARA_DELPLATS = 250
 #: Fredag och lördag natt (klockan 22–04) är 12 av veckans 168 timmar.
@@ -331,7 +329,7 @@ def fynd_ur_hot_spots(
     rutor = rutnat(aret, storlek=RUTSTORLEK, utstrackning=utstrackning)
     if permutationer is None:  # som i kapitel 5: golvet för p-värdet ska klara Bonferroni
         permutationer = omkastningar_for_bonferroni(len(rutor))
-    gi = gi_star(rutor, kolumn="antal", permutationer=permutationer, fro=FRO, alfa=0.05)
+    gi = gi_star(rutor, kolumn="antal", permutationer=permutationer, fro=GI_FRO, alfa=0.05)
     heta = rutor[gi["klass"] == "hot spot"]
     mitt_x = heta["ruta_x"].to_numpy() + RUTSTORLEK / 2
     mitt_y = heta["ruta_y"].to_numpy() + RUTSTORLEK / 2

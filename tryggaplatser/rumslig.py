@@ -40,6 +40,10 @@ def _kontrollera_kolumner(df: pd.DataFrame, kolumner: list[str], funktion: str) 
                 f"på rad {rad}: {df.loc[rad, kolumn]!r}."
             )
 
+#: Slumpfröet för Gi*-testets omkastningar. Ett fast tal, så att kapitel 5, kapitel 6,
+#: fynden och lägesbilden får samma hot spots varje gång.
+GI_FRO = 2023
+
 
 def ruta_for_punkt(
     x: float,

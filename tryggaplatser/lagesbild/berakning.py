@@ -37,8 +37,6 @@ INDIKATORER = {
 GRUPPERINGAR = {"kon": "Kön", "aldersgrupp": "Åldersgrupp", "omrade": "Område"}
 #: Rutans sida i meter (som i kapitel 5).
 RUTSTORLEK = 100
-#: Slumpfröet för Gi*-testet, samma som i kapitel 5 (Hot spots).
-FRO_GI = 2023
 #: Radien runt en räknare i meter (som i kapitel 5, Per besökare).
 RADIE = 100
 #: Datafilerna som lägesbilden kan använda, i den ordning rapporten beskriver dem.
@@ -358,7 +356,7 @@ def _brott(plats: tp.Plats, ar: int, u: Underlag) -> dict:
         halften = tp.andel_platser_for_andel_brott(antal, 0.5)
         topp10 = float(antal.nlargest(10).sum() / antal.sum())
         permutationer = tp.omkastningar_for_bonferroni(len(rutor), alfa=0.05)
-        gi = tp.gi_star(rutor, kolumn="antal", permutationer=permutationer, fro=FRO_GI, alfa=0.05)
+        gi = tp.gi_star(rutor, kolumn="antal", permutationer=permutationer, fro=tp.GI_FRO, alfa=0.05)
         hot = gi["klass"] == "hot spot"
         d.update(
             {
