@@ -136,6 +136,18 @@ def test_poissonintervall_kanda_varden():
     assert nedre1 == pytest.approx(-np.log(0.975), rel=1e-9)
 
 
+@pytest.mark.parametrize("antal", [1, 2, 7, 48, 312, 5_000])
+@pytest.mark.parametrize("konfidens", [0.9, 0.95, 0.99])
+def test_poissonintervallet_ar_garwoods_chi2_intervall(antal, konfidens):
+    # Garwoods exakta intervall står oftast med chi2-kvantiler; funktionen räknar med gammakvantiler.
+    from scipy import stats
+
+    alfa = 1 - konfidens
+    nedre, ovre = poissonintervall(antal, konfidens)
+    assert nedre == pytest.approx(stats.chi2.ppf(alfa / 2, 2 * antal) / 2, rel=1e-10)
+    assert ovre == pytest.approx(stats.chi2.ppf(1 - alfa / 2, 2 * antal + 2) / 2, rel=1e-10)
+
+
 @given(st.integers(min_value=0, max_value=10_000))
 def test_poissonintervallet_innehaller_antalet(antal):
     nedre, ovre = poissonintervall(antal)
