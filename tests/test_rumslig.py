@@ -19,9 +19,11 @@ from hypothesis import strategies as st  # noqa: E402
 from shapely.geometry import box  # noqa: E402
 
 from tryggaplatser.rumslig import (  # noqa: E402
+    SWEREF99TM,
     gi_star,
     kartram,
     nordpil,
+    rita_linjer,
     ruta_for_punkt,
     rutnat,
     skalstock,
@@ -259,4 +261,36 @@ def test_kartdetaljer():
     assert "1,5\xa0km" in [t.get_text() for t in ax.texts]
     with pytest.raises(ValueError, match="större än 0"):
         skalstock(ax, langd=0)
+    plt.close(fig)
+
+
+def test_rita_linjer_ritar_gator_och_kanter_utan_att_rita_om_figuren():
+    from shapely.geometry import LineString, MultiLineString, Point, Polygon
+
+    fig, ax = plt.subplots()
+    ritningar = []
+    fig.canvas.mpl_connect("draw_event", ritningar.append)
+    gator = gpd.GeoDataFrame(
+        {"namn": ["Storgatan", "Torggatan", "tom", "saknas"]},
+        geometry=[LineString([(0, 0), (300, 0)]),
+                  MultiLineString([[(0, 100), (50, 100)], [(60, 100), (90, 120), (120, 100)]]),
+                  LineString(), None],
+        crs=SWEREF99TM,
+    )
+    med_hal = Polygon([(0, 0), (400, 0), (400, 300), (0, 300)], holes=[[(100, 100), (200, 100), (200, 200)]])
+    gator_linjer = rita_linjer(ax, gator, color="grey", linewidth=0.8)
+    kanter = rita_linjer(ax, gpd.GeoSeries([med_hal, box(500, 0, 600, 50)]), color="black", linestyle="--")
+
+    # Den tomma och den saknade gatan hoppas över; multilinjen blir två linjer med sina egna punkter.
+    assert [s.tolist() for s in gator_linjer.get_segments()] == [
+        [[0, 0], [300, 0]], [[0, 100], [50, 100]], [[60, 100], [90, 120], [120, 100]]]
+    # En yta ritas med sin kant: ytterkanten och hålet för sig, slutna (första punkten en gång till).
+    segment = kanter.get_segments()
+    assert [len(s) for s in segment] == [5, 4, 5]
+    assert all((s[0] == s[-1]).all() for s in segment)
+    assert kanter.get_linestyle() != gator_linjer.get_linestyle()
+    assert ax.get_xlim()[1] >= 600  # axlarna rymmer linjerna
+    assert ritningar == []  # geopandas ritar om figuren efter varje lager; det här gör det inte
+    with pytest.raises(TypeError, match="'inte en geometri' är inte en geometri"):
+        rita_linjer(ax, [Point(0, 0).buffer(1), "inte en geometri"])
     plt.close(fig)

@@ -229,9 +229,8 @@ def hot_spots(data: dict) -> bytes:
     if omraden is not None:
         for kod, stil in {"atgardsomrade": "-", "jamforelseomrade": "--"}.items():
             if (omraden["omrade"] == kod).any():
-                omraden[omraden["omrade"] == kod].boundary.plot(
-                    ax=ax, color="black", linewidth=1.3, linestyle=stil, zorder=5
-                )
+                omradet = omraden[omraden["omrade"] == kod]
+                tp.rita_linjer(ax, omradet, color="black", linewidth=1.3, linestyle=stil, zorder=5)
     for lm in data["landmarken"]:
         if granser[0] <= lm.ost <= granser[2] and granser[1] <= lm.nord <= granser[3]:
             ax.annotate(
