@@ -201,6 +201,9 @@ def _enkat() -> pd.DataFrame:
     df["problem_nedskrapning"] = ["Mycket stort problem"] * 10 + ["Ganska litet problem"] * (n - 10)
     # Alla ser dålig belysning som ett stort problem: 100 % får inte visas, så inget fynd.
     df["problem_belysning"] = "Mycket stort problem"
+    # Bara nio svarade om narkotikahandel, sju av dem "stort": 78 %, men för få svar för att visas.
+    df["problem_narkotikahandel"] = (["Ganska stort problem"] * 7 + ["Inget problem alls"] * 2
+                                     + [None] * (n - 9))
     return df
 
 
@@ -210,7 +213,8 @@ def test_enkaten_ger_mest_otrygga_gruppen_och_storsta_problemet() -> None:
     # Kvinnorna: 13 av 25 = 52 %. Alla: 17 av 45 = 38 %. Gruppen 16–24 år (5 svar) döljs.
     assert "52 % av kvinnorna" in _text(fynd[0]) and "38 % av alla" in _text(fynd[0])
     assert "16–24" not in _text(fynd[0])
-    # Klotter: 30 av 45 = 67 %. Belysningen (100 %) döljs av regeln för små grupper.
+    # Klotter: 30 av 45 = 67 %. Belysningen (100 %) och narkotikahandeln (9 svar) döljs av regeln
+    # för små grupper.
     assert "67 %" in _text(fynd[1]) and "klotter" in _text(fynd[1])
     assert all(f["kapitel"] == 4 and f["delplats"] == HELA_PLATSEN for f in fynd)
 

@@ -229,19 +229,21 @@ def fynd_ur_enkat(enkat: pd.DataFrame, ar: int, omrade: str | None = None) -> li
                     "Ingen annan grupp efter kön eller ålder hade en högre andel."))
     if omrade is not None and "omrade" in svar:
         i_omradet = svar[svar["omrade"] == omrade]
+        fragor = [f for f in TEMA_FOR_PROBLEMFRAGA if f in i_omradet]
+        # En rad per svar på en problemfråga. Varje fråga är en egen grupp; utan sekundärt
+        # skydd blir det samma andelar och samma dolda frågor som en tabell per fråga.
+        svar_per_fraga = i_omradet.melt(id_vars="vikt", value_vars=fragor, var_name="fraga",
+                                        value_name="svar").dropna(subset="svar")
         basta_problem: tuple[float, str] | None = None
-        for fraga in TEMA_FOR_PROBLEMFRAGA:
-            if fraga not in i_omradet:
-                continue
-            besvarade = i_omradet[i_omradet[fraga].notna()].assign(
-                stort=lambda d, f=fraga: d[f].isin(_STORT_PROBLEM))
-            if not len(besvarade):
-                continue
-            tabell = andel_per_grupp(besvarade, "omrade", "stort", vikt="vikt",
-                                     sekundart_skydd=False)
-            rad = tabell.iloc[0]
-            if rad["status"] != "dold" and (basta_problem is None or rad["andel"] > basta_problem[0]):
-                basta_problem = (float(rad["andel"]), fraga)
+        if len(svar_per_fraga):
+            tabell = andel_per_grupp(svar_per_fraga.assign(stort=svar_per_fraga["svar"].isin(_STORT_PROBLEM)),
+                                     "fraga", "stort", vikt="vikt", sekundart_skydd=False)
+            for fraga in fragor:
+                if fraga not in tabell.index:
+                    continue
+                rad = tabell.loc[fraga]
+                if rad["status"] != "dold" and (basta_problem is None or rad["andel"] > basta_problem[0]):
+                    basta_problem = (float(rad["andel"]), fraga)
         if basta_problem is not None:
             andel, fraga = basta_problem
             tema, problem = TEMA_FOR_PROBLEMFRAGA[fraga]
@@ -438,19 +440,19 @@ def fynd_ur_besiktning_och_vandring(
 # Hela platsen
 # ---------------------------------------------------------------------------
 
-def _delplatsernas_lagen(plats: Plats, namn: set[str]) -> dict[str, tuple[float, float]]:
+def _delplatsernas_lagen(plats: Plats, namn: set[str], verksamheter: pd.DataFrame | None,
+                         vandring: pd.DataFrame | None) -> dict[str, tuple[float, float]]:
     """Var delplatserna ligger: landmärken, verksamheter och vandringens punkter."""
     lagen: dict[str, tuple[float, float]] = {}
     for lm in plats.landmarken:
         if lm.namn in namn:
             lagen.setdefault(lm.namn, (lm.ost, lm.nord))
-    if plats.har("verksamheter.csv"):
-        for _, rad in las_verksamheter(plats).iterrows():
-            if rad["namn"] in namn:
-                lagen.setdefault(str(rad["namn"]), (float(rad["ost"]), float(rad["nord"])))
-    if plats.har("trygghetsvandring.csv"):
-        v = las_trygghetsvandring(plats)
-        for delplats, grupp in v.groupby(v["plats"].astype(str)):
+    if verksamheter is not None:
+        for rad in verksamheter[["namn", "ost", "nord"]].itertuples(index=False):
+            if rad.namn in namn:
+                lagen.setdefault(str(rad.namn), (float(rad.ost), float(rad.nord)))
+    if vandring is not None:
+        for delplats, grupp in vandring.groupby(vandring["plats"].astype(str)):
             if delplats in namn:
                 lagen.setdefault(delplats, (float(grupp["ost"].mean()), float(grupp["nord"].mean())))
     return lagen
@@ -473,6 +475,8 @@ def las_fynd(plats: PlatsArg = None) -> pd.DataFrame:
     True
     """
     plats = las_plats(plats)
+    besiktning = las_besiktning(plats) if plats.har("besiktning.csv") else None
+    vandring = las_trygghetsvandring(plats) if plats.har("trygghetsvandring.csv") else None
     rader: list[dict] = []
     if plats.har("enkat.csv") and plats.enkatar:
         ar = max((a for a in plats.enkatar if a <= plats.analysar), default=plats.enkatar[0])
@@ -480,21 +484,19 @@ def las_fynd(plats: PlatsArg = None) -> pd.DataFrame:
     if plats.har("brott.csv"):
         brott = las_brott(plats)
         rader += fynd_ur_brott(brott, plats.analysar, plats.forsta_ar)
+        atgarder = las_atgarder(plats) if plats.har("atgarder.csv") else None
         namn: set[str] = set()
-        for fil, lasare, kolumn in (("atgarder.csv", las_atgarder, "delplats"),
-                                    ("besiktning.csv", las_besiktning, "delplats"),
-                                    ("trygghetsvandring.csv", las_trygghetsvandring, "plats")):
-            if plats.har(fil):
-                namn |= set(lasare(plats)[kolumn].astype(str))
+        for tabell, kolumn in ((atgarder, "delplats"), (besiktning, "delplats"), (vandring, "plats")):
+            if tabell is not None:
+                namn |= set(tabell[kolumn].astype(str))
         omraden = las_omraden(plats) if plats.har("omraden.geojson") else None
         utstrackning = studieomradets_granser(omraden, brott)
         inom = None
         if omraden is not None and (omraden["omrade"] == "atgardsomrade").any():
             inom = omraden.loc[omraden["omrade"] == "atgardsomrade"].union_all()
+        verksamheter = las_verksamheter(plats) if plats.har("verksamheter.csv") else None
         rader += fynd_ur_hot_spots(brott, plats.analysar, utstrackning,
-                                   _delplatsernas_lagen(plats, namn), inom=inom)
-    besiktning = las_besiktning(plats) if plats.har("besiktning.csv") else None
-    vandring = las_trygghetsvandring(plats) if plats.har("trygghetsvandring.csv") else None
+                                   _delplatsernas_lagen(plats, namn, verksamheter, vandring), inom=inom)
     rader += fynd_ur_besiktning_och_vandring(besiktning, vandring, plats.analysar)
     return _som_tabell(rader)
 
