@@ -306,7 +306,7 @@ def test_argumenten_maste_namnges():
 
 
 def test_felaktig_konfidens():
-    with pytest.raises(ValueError, match="konfidens ska vara ett tal mellan 0 och 1"):
+    with pytest.raises(ValueError, match="konfidens måste ligga mellan 0 och 1"):
         u.wdd(**SPRIDNING, konfidens=95)
 
 

@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -188,6 +187,8 @@ def _z_varde(konfidens: float, funktion: str) -> float:
             f"{funktion}: konfidens måste ligga mellan 0 och 1 (till exempel 0.95), "
             f"inte {konfidens!r}."
         )
+    from statistics import NormalDist  # modulen statistics tar tid att läsa in och behövs sällan
+
     return NormalDist().inv_cdf(0.5 + konfidens / 2)
 
 

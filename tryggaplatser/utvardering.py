@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import math
 import numbers
-from statistics import NormalDist
+
+from tryggaplatser.statistik import _z_varde
 
 __all__ = [
     "bruttoeffekt",
@@ -72,13 +73,6 @@ def _antal(funktion: str, namn: str, varde: object, delar_med: bool = False) -> 
             "Väntade minst 1. Välj ett större område eller en längre period."
         )
     return int(varde)
-
-
-def _z_varde(funktion: str, konfidens: object) -> float:
-    if isinstance(konfidens, bool) or not isinstance(konfidens, numbers.Real) or not 0 < konfidens < 1:
-        raise ValueError(f"{funktion}: konfidens ska vara ett tal mellan 0 och 1, till exempel 0.95, "
-                         f"inte {konfidens!r}.")
-    return NormalDist().inv_cdf(0.5 + float(konfidens) / 2)
 
 
 def _p_varde(z: float) -> float:
@@ -300,7 +294,7 @@ def wdd(
     d_e = _antal(f, "buffert_efter", buffert_efter)
     c_f = _antal(f, "jamforelse_fore", jamforelse_fore)
     c_e = _antal(f, "jamforelse_efter", jamforelse_efter)
-    z_krit = _z_varde(f, konfidens)
+    z_krit = _z_varde(konfidens, f)
     if (buffert_jamforelse_fore is None) != (buffert_jamforelse_efter is None):
         raise ValueError(
             "wdd: ange både buffert_jamforelse_fore och buffert_jamforelse_efter, eller ingen av dem."
@@ -377,7 +371,7 @@ def skillnad_i_skillnader(
     r_e = _antal(f, "atgard_efter", atgard_efter, delar_med=True)
     c_f = _antal(f, "jamforelse_fore", jamforelse_fore, delar_med=True)
     c_e = _antal(f, "jamforelse_efter", jamforelse_efter, delar_med=True)
-    z_krit = _z_varde(f, konfidens)
+    z_krit = _z_varde(konfidens, f)
     kvot = (r_e / r_f) / (c_e / c_f)
     se_log = math.sqrt(1 / r_f + 1 / r_e + 1 / c_f + 1 / c_e)
     z = math.log(kvot) / se_log
