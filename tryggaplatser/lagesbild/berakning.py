@@ -85,6 +85,22 @@ def lista(namn: list[str]) -> str:
     return namn[0] if len(namn) == 1 else ", ".join(namn[:-1]) + " och " + namn[-1]
 
 
+def forandring_i_andel(skillnad: float) -> str:
+    """Förändringen i andelen otrygga som en bisats: "ökade andelen … med 3,2 procentenheter".
+
+    En skillnad som avrundas till 0,0 procentenheter har ingen riktning att skriva ut.
+
+    >>> forandring_i_andel(-0.0321)
+    'minskade andelen otrygga sen kväll med 3,2 procentenheter'
+    >>> forandring_i_andel(0.0004)
+    'var andelen otrygga sen kväll densamma, räknat på en decimal'
+    """
+    text = tal(abs(skillnad) * 100, 1)
+    if text == tal(0, 1):
+        return "var andelen otrygga sen kväll densamma, räknat på en decimal"
+    return f"{'ökade' if skillnad > 0 else 'minskade'} andelen otrygga sen kväll med {text} procentenheter"
+
+
 def kontrollsummor(mapp: Path) -> list[dict[str, str]]:
     """SHA-256 för varje fil i platsens mapp (inte undermappar), i bokstavsordning."""
     rader = []
@@ -242,6 +258,7 @@ def _enkat(plats: tp.Plats, ar: int, u: Underlag) -> dict:
             "ki": f"{tal(s['ki_nedre'] * 100, 1)} till {tal(s['ki_ovre'] * 100, 1)}",
             "sakerstalld": bool(s["ki_nedre"] > 0 or s["ki_ovre"] < 0),
             "riktning": "ökade" if s["skillnad"] > 0 else "minskade",
+            "forandring": forandring_i_andel(s["skillnad"]),
         }
     u.tabeller["enkat-trend"] = (
         "Andel otrygga vid utevistelse sen kväll per mätår",
