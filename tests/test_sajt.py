@@ -353,6 +353,23 @@ def test_forsta_notebooken_i_kapitel_5_ar_5_1(bygge):
     assert aktuell is not None and aktuell.get_text(strip=True).startswith("5.1. "), aktuell
 
 
+def test_losningen_heter_som_uppgiften(bygge):
+    """Under rubriken "Uppgift 5.1" heter lösningen "Lösning till uppgift 5.1", inte "Övning (5.1)"."""
+    sidor = sorted((bygge.html / "exercises").glob("*/losningar.html"))
+    assert len(sidor) >= 8, f"Hittade bara {len(sidor)} sidor med lösningar."
+    fel = []
+    for sida in sidor:
+        soup = _las(sida)
+        # Uppgifternas rubriker i sidans ordning; varje uppgift har en lösning under sig.
+        vantade = [f"Lösning till uppgift {m.group(1)}" for h in soup.select("h2")
+                   if (m := re.match(r"Uppgift (\d+\.\d+):", h.get_text(strip=True)))]
+        rubriker = [" ".join(r.get_text().split()) for r in soup.select("div.solution .admonition-title")]
+        assert rubriker, f"{sida.parent.name}: sidan har inga lösningar."
+        if rubriker != vantade:
+            fel.append(f"{sida.parent.name}: {rubriker}, väntat {vantade}")
+    assert not fel, "Lösningarnas rubriker stämmer inte med uppgifterna:\n" + "\n".join(fel)
+
+
 def test_kapitelinledningens_rubriker_har_inga_nummer(bygge, sidor):
     """Rubrikerna på ett kapitels första sida tar inte nummer från kapitlets sidor.
 

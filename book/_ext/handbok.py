@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import cast
@@ -46,6 +47,22 @@ def _satt_version(app: Sphinx, config: Config) -> None:
         "Text och figurer: CC BY 4.0. Kod: MIT.</p>"
     )
     config.html_theme_options = {**config.html_theme_options, "extra_footer": fot}
+
+
+#: sphinx-exercise skriver lösningens rubrik som "Lösning till Övning (5.1)"; länkens text är " Övning (5.1)".
+_OVNINGSLANK = re.compile(r"^\s*\S+ \((?P<nummer>[^)]+)\)$")
+
+
+def _losningens_rubrik(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Lösningen heter "Lösning till uppgift 5.1", som uppgiftens rubrik på sidan ("Uppgift 5.1")."""
+    from sphinx_exercise.nodes import solution_node
+
+    for losning in doctree.findall(solution_node):
+        for lank in losning.children[0].findall(nodes.reference):
+            traff = _OVNINGSLANK.match(lank.astext())
+            if traff:
+                lank.clear()
+                lank += nodes.Text(f" uppgift {traff['nummer']}")
 
 
 def _dolj_kod(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -265,6 +282,7 @@ def setup(app: Sphinx) -> dict:
     app.add_node(HideCodeCellNode, override=True, html=(_visa_dold_kod, _dold_kod_slut))
     app.connect("config-inited", _satt_version)
     app.connect("source-read", _dolj_kod)
+    app.connect("doctree-resolved", _losningens_rubrik)
     app.connect("builder-inited", _koppla_bort_thebe)
     app.connect("html-page-context", _utan_thebe_css)
     app.connect("html-page-context", _tillganglig_html)
