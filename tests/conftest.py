@@ -1,4 +1,4 @@
-"""Gemensamma fixturer: ett strikt bygge av handboken per testkörning.
+"""Gemensamma fixturer: ett strikt bygge av handboken per testkörning, och Chromium (`webblasare`).
 
 Med pytest-xdist (``make test`` kör ``-n auto --dist loadfile``) delar alla
 arbetsprocesser samma bygge: den första som behöver det bygger, med ett
@@ -167,3 +167,16 @@ def sidor(bygge: Bygge) -> list[Path]:
     sidor = bygge.sidor()
     assert sidor, f"Inga byggda sidor i {bygge.html}; bygget misslyckades (se test_bygge.py)."
     return sidor
+
+
+@pytest.fixture(scope="module")
+def webblasare():
+    """Chromium utan fönster, en per testfil. Saknas Chromium hoppas testet över (i CI: fel)."""
+    from playwright.sync_api import sync_playwright
+    from test_webblasare import CHROMIUM_FLAGGOR, _chromium
+
+    sokvag = _chromium()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=sokvag, args=CHROMIUM_FLAGGOR)
+        yield browser
+        browser.close()

@@ -11,20 +11,17 @@ Sedan byggs versionsträdet och visas med http.server. Inga taggar läggs i proj
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_webblasare import AXE, AXE_REGLER, CHROMIUM_FLAGGOR, _chromium, _TystHanterare
+from test_webblasare import AXE, AXE_REGLER, statisk_server
 
 ROT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROT / "scripts"))
@@ -121,23 +118,8 @@ def test_komplettera_sida_lagger_in_valjaren_i_en_gammal_sida():
 
 @pytest.fixture(scope="module")
 def server(tradet):
-    hanterare = functools.partial(_TystHanterare, directory=str(tradet))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), hanterare)
-    trad = threading.Thread(target=httpd.serve_forever, daemon=True)
-    trad.start()
-    yield f"127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def webblasare():
-    sokvag = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=sokvag, args=CHROMIUM_FLAGGOR)
-        yield browser
-        browser.close()
+    with statisk_server(tradet) as adress:
+        yield adress
 
 
 @pytest.fixture

@@ -23,6 +23,8 @@ import functools
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -58,25 +60,23 @@ class _TystHanterare(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(bygge):
-    hanterare = functools.partial(_TystHanterare, directory=str(bygge.html))
+@contextmanager
+def statisk_server(mapp: Path) -> Iterator[str]:
+    """Visa filerna i ``mapp`` med http.server på en ledig port. Ger "127.0.0.1:port"."""
+    hanterare = functools.partial(_TystHanterare, directory=str(mapp))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), hanterare)
     trad = threading.Thread(target=httpd.serve_forever, daemon=True)
     trad.start()
-    yield f"127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
 @pytest.fixture(scope="module")
-def webblasare():
-    sokvag = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=sokvag, args=CHROMIUM_FLAGGOR)
-        yield browser
-        browser.close()
+def server(bygge):
+    with statisk_server(bygge.html) as adress:
+        yield adress
 
 
 def test_axe_ar_den_last_versionen():
