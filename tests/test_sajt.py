@@ -367,6 +367,9 @@ def test_losningen_heter_som_uppgiften(bygge):
         assert rubriker, f"{sida.parent.name}: sidan har inga lösningar."
         if rubriker != vantade:
             fel.append(f"{sida.parent.name}: {rubriker}, väntat {vantade}")
+        # Länken till uppgiften börjar inte med ett (understruket) mellanslag.
+        lanktexter = [a.get_text() for a in soup.select("div.solution .admonition-title a")]
+        fel += [f"{sida.parent.name}: länktexten {t!r}" for t in lanktexter if t != t.strip()]
     assert not fel, "Lösningarnas rubriker stämmer inte med uppgifterna:\n" + "\n".join(fel)
 
 

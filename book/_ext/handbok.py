@@ -58,11 +58,16 @@ def _losningens_rubrik(app: Sphinx, doctree: nodes.document, docname: str) -> No
     from sphinx_exercise.nodes import solution_node
 
     for losning in doctree.findall(solution_node):
-        for lank in losning.children[0].findall(nodes.reference):
-            traff = _OVNINGSLANK.match(lank.astext())
-            if traff:
-                lank.clear()
-                lank += nodes.Text(f" uppgift {traff['nummer']}")
+        rubrik = losning.children[0]
+        for i, lank in enumerate(rubrik.children):
+            traff = _OVNINGSLANK.match(lank.astext()) if isinstance(lank, nodes.reference) else None
+            if not traff:
+                continue
+            lank.clear()
+            lank += nodes.Text(f"uppgift {traff['nummer']}")
+            # Mellanslaget före länken står utanför den, så att det inte blir understruket.
+            if i > 0 and isinstance(rubrik[i - 1], nodes.Text) and not rubrik[i - 1].endswith(" "):
+                rubrik[i - 1] = nodes.Text(f"{rubrik[i - 1]} ")
 
 
 def _dolj_kod(app: Sphinx, docname: str, source: list[str]) -> None:
