@@ -86,10 +86,10 @@ def _paketet() -> None:
     rader = subprocess.run([sys.executable, "-c", _PAKETMATNING], cwd=ROT, check=True,
                            capture_output=True, text=True).stdout.split("\n")
     sekunder = dict(r.split() for r in rader if r)
-    print(f"Import av tryggaplatser (utöver pandas): {float(sekunder.pop('import')):.2f} s")
+    print(f"Import av tryggaplatser (utöver pandas): {_sv(float(sekunder.pop('import')), 2)} s")
     langsammast = max(sekunder, key=lambda n: float(sekunder[n]))
     print(f"Inläsning av exempeldata: {len(sekunder)} datamängder, längst tid "
-          f"{langsammast}() {float(sekunder[langsammast]):.2f} s")
+          f"{langsammast}() {_sv(float(sekunder[langsammast]), 2)} s")
 
 
 def skriv_egen_brottsfil(fil: Path, antal: int = 200_000) -> None:
@@ -142,8 +142,8 @@ def egen_brottsfil_sekunder(antal: int = 200_000) -> tuple[float, float]:
 
 def _egna_filer() -> None:
     sekunder, cpu = egen_brottsfil_sekunder()
-    print(f"Inläsning av en egen brottsfil med 200 000 rader (las_egna_brott): {sekunder:.1f} s "
-          f"({cpu:.1f} s processortid)")
+    print(f"Inläsning av en egen brottsfil med 200 000 rader (las_egna_brott): {_sv(sekunder, 1)} s "
+          f"({_sv(cpu, 1)} s processortid)")
 
 
 def _sidvikt(html: Path) -> list[tuple[int, int, str]]:
@@ -175,8 +175,8 @@ def _sidvikt(html: Path) -> list[tuple[int, int, str]]:
 def _tyngsta_sidan(html: Path) -> None:
     if shutil.which("chromium") or os.environ.get("CHROMIUM"):
         ra, gz, namn = max(_sidvikt(html), key=lambda v: v[1])
-        print(f"Tyngsta sidan (gzippat): {namn}: {ra / 1024:.0f} KiB okomprimerat, "
-              f"{gz / 1024:.0f} KiB gzippat")
+        print(f"Tyngsta sidan (gzippat): {namn}: {_sv(ra / 1024, 0)} KiB okomprimerat, "
+              f"{_sv(gz / 1024, 0)} KiB gzippat")
     else:
         print("Sidvikten mäts inte: Chromium saknas.")
 
@@ -198,7 +198,7 @@ def _byggkvot(full: float | None = None) -> None:
             full = _tid([jupyter_book, "build", ".", "--all", "--path-output", tmp])
     tom, sidor, notebooks = tom_bok_sekunder()
     print(f"Tom Jupyter Book ({sidor} Markdown-sidor, {notebooks} notebooks, bara standardinställningar): "
-          f"{tom:.1f} s")
+          f"{_sv(tom, 1)} s")
     print(f"Kvot fullständigt bygge / tom bok: {_sv(full / tom, 2)} (mål högst 2,0)")
 
 
@@ -270,14 +270,14 @@ def _testsviten() -> None:
                         env={**os.environ, "PYTHONHASHSEED": "0"})
     sekunder = time.perf_counter() - start
     sista = (ut.stdout.strip().splitlines() or ["(ingen utdata)"])[-1]
-    print(f"Testsviten (make test, pytest -n auto på {os.cpu_count()} kärnor): {sekunder:.0f} s; {sista}")
+    print(f"Testsviten (make test, pytest -n auto på {os.cpu_count()} kärnor): {_sv(sekunder, 0)} s; {sista}")
 
 
 def _lagesbild() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sekunder = _tid([sys.executable, "-m", "tryggaplatser", "lagesbild", "mellanstad", "--ut", tmp])
         pdf = (Path(tmp) / "lagesbild.pdf").exists()
-    print(f"Lägesbilden för Mellanstad (python -m tryggaplatser lagesbild): {sekunder:.1f} s"
+    print(f"Lägesbilden för Mellanstad (python -m tryggaplatser lagesbild): {_sv(sekunder, 1)} s"
           + ("" if pdf else " (utan PDF: Chromium saknas)"))
 
 
@@ -293,15 +293,15 @@ def main() -> int:
         # det vanliga fallet när en författare bygger om utan att ha ändrat något.
         forsta = _tid([jupyter_book, "build", ".", "--path-output", tmp])
         andra = _tid([jupyter_book, "build", ".", "--path-output", tmp])
-        print(f"Fullständigt bygge: {full:.1f} s")
-        print(f"Bygge utan ändringar: {forsta:.1f} s första gången, {andra:.1f} s därefter")
+        print(f"Fullständigt bygge: {_sv(full, 1)} s")
+        print(f"Bygge utan ändringar: {_sv(forsta, 1)} s första gången, {_sv(andra, 1)} s därefter")
         _byggkvot(full)
         html = Path(tmp) / "_build" / "html"
         _tyngsta_sidan(html)
         filer = [f for f in html.rglob("*") if f.is_file()]
         storlek = sum(f.stat().st_size for f in filer if f.suffix != ".gz")
         gz = sum(f.stat().st_size for f in filer if f.suffix == ".gz")
-        print(f"Hela webbplatsen: {storlek / 1024 / 1024:.1f} MiB, och {gz / 1024 / 1024:.1f} MiB "
+        print(f"Hela webbplatsen: {_sv(storlek / 1024 / 1024, 1)} MiB, och {_sv(gz / 1024 / 1024, 1)} MiB "
               "förkomprimerade kopior (.gz)")
 
     _oversatt_paketet()
@@ -313,12 +313,12 @@ def main() -> int:
     for nb in alla_notebooks():
         sekunder, minne = _kor_notebook(nb)
         tider[str(nb.relative_to(ROT))] = sekunder
-        print(f"  {nb.relative_to(ROT)}: {sekunder:.1f} s, {minne} MiB")
+        print(f"  {nb.relative_to(ROT)}: {_sv(sekunder, 1)} s, {minne} MiB")
     _notebookkvot(tider)
     mappar = [m for m in ("chapters", "exercises") if (ROT / m).is_dir()]
     nbval = _tid([python, "-m", "pytest", "-q", "-o", "addopts=", "--nbval", "--nbval-current-env",
                   "--nbval-sanitize-with", "tests/sanitize.cfg", *mappar])
-    print(f"nbval, alla notebooks: {nbval:.1f} s")
+    print(f"nbval, alla notebooks: {_sv(nbval, 1)} s")
     _testsviten()
     return 0
 
