@@ -25,9 +25,8 @@ import sjalvtest  # noqa: E402
 import test_webblasare  # noqa: E402
 from sjalvtest import SjalvtestFel, las_sjalvtest  # noqa: E402
 
-# Webbläsartestets fixturer: en lokal server för bygget och Chromium utan fönster.
+# Webbläsartestets lokala server för bygget (Chromium, `webblasare`, kommer från conftest).
 server = test_webblasare.server
-webblasare = test_webblasare.webblasare
 
 FILER = sorted(MAPP.glob("kap*.yml"))
 

@@ -18,7 +18,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import test_webblasare
 
 ROT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROT / "scripts"), str(ROT / "book" / "_ext")]
@@ -26,7 +25,6 @@ sys.path[:0] = [str(ROT / "scripts"), str(ROT / "book" / "_ext")]
 import gor_workshop  # noqa: E402
 from sjalvtest import las_sjalvtest  # noqa: E402
 
-webblasare = test_webblasare.webblasare
 TOPP = gor_workshop.TOPPMAPP
 
 
