@@ -19,7 +19,14 @@ import pandas as pd
 
 from tryggaplatser._gemensamt import SWEREF99TM, TIDSZON
 from tryggaplatser.plats import Plats, PlatsFel, las_plats
-from tryggaplatser.skalor import BESIKTNINGSNIVAER, SVARSSKALOR, VECKODAGAR_KORT
+from tryggaplatser.skalor import (  # noqa: F401 (enkätens svarsgrupper importeras också härifrån)
+    BESIKTNINGSNIVAER,
+    OTRYGGA_SVAR,
+    PROBLEMFRAGOR,
+    STOR_ORO_SVAR,
+    SVARSSKALOR,
+    VECKODAGAR_KORT,
+)
 
 CRS = SWEREF99TM
 #: En plats: ett ``Plats``-objekt, en mapp, ett platsnamn eller None (Mellanstad).
@@ -38,14 +45,6 @@ SKALOR: dict[str, list[str]] = {
     "otrygg_centrum": list(SVARSSKALOR["trygghet_plats"]),
     "problem": list(SVARSSKALOR["problem"]),
 }
-PROBLEMFRAGOR = [
-    "problem_nedskrapning", "problem_klotter", "problem_berusade", "problem_belysning",
-    "problem_ungdomsgang", "problem_narkotikahandel",
-]
-#: Svar som räknas som otrygga ute sent på kvällen (samma konstruktion som Brås mått).
-OTRYGGA_SVAR = ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]
-#: Svar som räknas som oro "i stor utsträckning".
-STOR_ORO_SVAR = ["I ganska stor utsträckning", "I mycket stor utsträckning"]
 
 #: Veckodagarnas korta namn i kolumnerna ``oppet_man`` ... ``oppet_son``.
 VECKODAGAR = VECKODAGAR_KORT

@@ -13,6 +13,9 @@ import unicodedata
 __all__ = [
     "BESIKTNINGSNIVAER",
     "MANADER",
+    "OTRYGGA_SVAR",
+    "PROBLEMFRAGOR",
+    "STOR_ORO_SVAR",
     "SVARSSKALOR",
     "TRYGGHETSSKALA",
     "VECKODAGAR",
@@ -54,6 +57,16 @@ Exempel
 
 TRYGGHETSSKALA = SVARSSKALOR["trygghet"]
 """Skalan för frågan om trygghet ute sent på kvällen (se :data:`SVARSSKALOR`)."""
+
+#: Enkätens frågor om problem i området (kolumnerna i enkäten), med skalan ``SVARSSKALOR["problem"]``.
+PROBLEMFRAGOR = [
+    "problem_nedskrapning", "problem_klotter", "problem_berusade", "problem_belysning",
+    "problem_ungdomsgang", "problem_narkotikahandel",
+]
+#: Svar som räknas som otrygga ute sent på kvällen (samma konstruktion som Brås mått).
+OTRYGGA_SVAR = ["Ganska otrygg", "Mycket otrygg", "Går aldrig ut ensam på grund av otrygghet"]
+#: Svar som räknas som oro "i stor utsträckning".
+STOR_ORO_SVAR = ["I ganska stor utsträckning", "I mycket stor utsträckning"]
 
 #: Handbokens egna gränser för besiktningens nivåer (poäng 0–20).
 BESIKTNINGSNIVAER: dict[str, tuple[int, int]] = {"Röd": (0, 7), "Gul": (8, 13), "Grön": (14, 20)}
