@@ -260,6 +260,17 @@ def test_okant_varde_ger_fel_med_rad_och_kolumn(kopia: Path) -> None:
         tp.las_brott(kopia)
 
 
+def test_felet_namner_vardet_pa_raden_det_pekar_ut(kopia: Path) -> None:
+    # Två okända värden: felet gäller det första i filen, och värdet står på den raden.
+    fil = kopia / "brott.csv"
+    rader = fil.read_text(encoding="utf-8").splitlines()
+    rader[3] = rader[3].rsplit(",", 1)[0] + ",torget"
+    rader[5] = rader[5].rsplit(",", 1)[0] + ",centrum"
+    fil.write_text("\n".join(rader) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"kolumnen omrade, rad 4: okänt värde 'torget'"):
+        tp.las_brott(kopia)
+
+
 def test_okant_svar_i_enkaten_ger_fel(kopia: Path) -> None:
     fil = kopia / "enkat.csv"
     text = fil.read_text(encoding="utf-8").replace("Mycket trygg", "Väldigt trygg", 1)

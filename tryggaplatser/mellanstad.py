@@ -78,15 +78,18 @@ def _las_csv(plats: Plats, namn: str, kolumner: list[str], **kwargs) -> pd.DataF
 
 def _kategori(s: pd.Series, kategorier: list[str], ordnad: bool = False,
               fil: str = "", kolumn: str = "") -> pd.Series:
-    okanda = sorted(set(s.dropna().unique()) - set(kategorier))
-    if okanda:
-        rad = int(s[s.isin(okanda)].index[0]) + 2
+    # Varje värdes plats bland kategorierna; -1 för tomma och okända värden.
+    koder = pd.Index(kategorier).get_indexer(s)
+    okanda = np.flatnonzero((koder == -1) & s.notna().to_numpy())
+    if len(okanda):
+        forsta = okanda[0]
+        rad = int(s.index[forsta]) + 2  # rubrikraden är rad 1
         raise ValueError(
-            f"Filen {fil}, kolumnen {kolumn}, rad {rad}: okänt värde {okanda[0]!r}. "
+            f"Filen {fil}, kolumnen {kolumn}, rad {rad}: okänt värde {s.iloc[forsta]!r}. "
             f"Tillåtna värden: {', '.join(kategorier)}."
         )
-    return pd.Series(pd.Categorical(s, categories=kategorier, ordered=ordnad), index=s.index,
-                     name=s.name)
+    return pd.Series(pd.Categorical.from_codes(koder, categories=kategorier, ordered=ordnad),
+                     index=s.index, name=s.name)
 
 
 def _tid(s: pd.Series) -> pd.Series:
