@@ -93,7 +93,7 @@ def test_indikatorerna_i_kapitlet_och_pa_berakningssidan_ar_desamma() -> None:
     """Kapitel 10 hänvisar till indikatorerna: texten och beräkningssidan måste säga samma sak."""
     index = (KAPITEL8 / "index.md").read_text(encoding="utf-8")
     i_texten = dict(re.findall(r"^\| (I\d) \| ([^|]+?) \|", index, flags=re.MULTILINE))
-    nb = nbformat.read(KAPITEL8 / "atgardsplanen.ipynb", as_version=4)
+    nb = nbformat.read(KAPITEL8 / "tidslinje-och-utgangsvarden.ipynb", as_version=4)
     html = "".join(ut["data"].get("text/html", "") for c in nb.cells if c.cell_type == "code"
                    for ut in c.get("outputs", []) if "data" in ut)
     pa_sidan = dict(re.findall(r"<td>(I\d)</td>\s*<td>([^<]+)</td>", html))

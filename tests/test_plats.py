@@ -555,6 +555,13 @@ RUBRIKTAL: dict[str, dict[str, object]] = {
         "median_kostnad": lambda p: tp.formatera_tal(float(tp.las_atgarder(p)["kostnad_kr"].median()))
         if p.har("atgarder.csv") else None,
     },
+    # Tidslinjen: planens första start och sista slut.
+    "tidslinje-och-utgangsvarden": {
+        "forsta_start": lambda p: tp.formatera_datum(tp.las_atgarder(p)["startdatum"].min(), "lang")
+        if p.har("atgarder.csv") else None,
+        "sista_klar": lambda p: tp.formatera_datum(tp.las_atgarder(p)["slutdatum"].max(), "lang")
+        if p.har("atgarder.csv") else None,
+    },
     "atgarderna-sorterade": {
         "antal_atgarder": lambda p: tp.formatera_tal(len(tp.las_atgarder(p)))
         if p.har("atgarder.csv") else None,
