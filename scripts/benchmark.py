@@ -244,6 +244,9 @@ def _notebookkvot(tider: dict[str, float] | None = None) -> None:
             namn = str(nb.relative_to(ROT))
             snabbast[namn] = min(snabbast[namn], _kor_notebook(nb)[0])
     kandidater = sorted(snabbast, key=snabbast.get, reverse=True)[:KANDIDATER]
+    print("Långsammast i första steget (snabbaste av två körningar):")
+    for namn in sorted(snabbast, key=snabbast.get, reverse=True)[:2 * KANDIDATER]:
+        print(f"  {namn}: {_sv(snabbast[namn], 1)} s")
     with tempfile.TemporaryDirectory() as tmp:
         enkel_fil = Path(tmp) / "enkel.ipynb"
         skriv_enkel_notebook(enkel_fil)
