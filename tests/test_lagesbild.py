@@ -25,7 +25,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from test_plats import RUBRIKTAL, _klistrat, provkoping, tunn_plats  # noqa: F401 (fixturerna)
-from test_webblasare import AXE, AXE_REGLER, CHROMIUM_FLAGGOR, _chromium
+from test_webblasare import AXE, AXE_REGLER, _chromium
 
 import tryggaplatser as tp
 from tryggaplatser.lagesbild import SLUTKOD_UTAN_PDF, skapa_lagesbild
@@ -425,35 +425,31 @@ def test_pdf_har_a4_sidor_svenska_tecken_och_diagrammen(mellanstad: dict) -> Non
     assert bilder >= len(list((mellanstad["ut"] / "figurer").glob("*.png")))
 
 
-def test_html_klarar_axe_och_hamtar_inget(mellanstad: dict) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_html_klarar_axe_och_hamtar_inget(mellanstad: dict, webblasare) -> None:
     axe = AXE.read_text(encoding="utf-8")
     html = mellanstad["ut"] / "lagesbild.html"
     begaranden: list[str] = []
-    with sync_playwright() as pw:
-        webblasare = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_FLAGGOR)
-        kontext = webblasare.new_context(locale="sv-SE")
+    kontext = webblasare.new_context(locale="sv-SE")
 
-        def granska(route) -> None:
-            url = route.request.url
-            if url.startswith("data:") or url == html.as_uri():
-                route.continue_()
-            else:
-                begaranden.append(url)
-                route.abort()
+    def granska(route) -> None:
+        url = route.request.url
+        if url.startswith("data:") or url == html.as_uri():
+            route.continue_()
+        else:
+            begaranden.append(url)
+            route.abort()
 
-        kontext.route("**/*", granska)
-        flik = kontext.new_page()
-        flik.goto(html.as_uri(), wait_until="networkidle")
-        assert flik.evaluate("document.documentElement.lang") == "sv"
-        flik.evaluate(axe)
-        resultat = flik.evaluate(
-            "installningar => axe.run(document, installningar)",
-            {"runOnly": {"type": "tag", "values": AXE_REGLER}, "resultTypes": ["violations"]},
-        )
-        alt = flik.evaluate("() => [...document.images].map(i => i.alt)")
-        webblasare.close()
+    kontext.route("**/*", granska)
+    flik = kontext.new_page()
+    flik.goto(html.as_uri(), wait_until="networkidle")
+    assert flik.evaluate("document.documentElement.lang") == "sv"
+    flik.evaluate(axe)
+    resultat = flik.evaluate(
+        "installningar => axe.run(document, installningar)",
+        {"runOnly": {"type": "tag", "values": AXE_REGLER}, "resultTypes": ["violations"]},
+    )
+    alt = flik.evaluate("() => [...document.images].map(i => i.alt)")
+    kontext.close()
     brister = [f"{b['id']} vid {n['target']}" for b in resultat["violations"] for n in b["nodes"]]
     assert not brister, brister
     assert not begaranden, begaranden

@@ -157,25 +157,20 @@ def test_varje_intern_lank_har_ett_mal(pdf):
     assert not saknas, saknas[:10]
 
 
-def test_tabeller_kod_och_figurer_ryms_pa_sidan(bygge, tmp_path):
+def test_tabeller_kod_och_figurer_ryms_pa_sidan(bygge, tmp_path, webblasare):
     """I utskriftsläge, på A4:s bredd innanför marginalerna (178 mm), sticker inget ut till höger."""
-    chromium = _chromium()
     samlad = tmp_path / "handbok.html"
     samlad.write_text(gor_utgava.samlad_html(bygge.html, gor_utgava.innehall(bygge.html), VERSION),
                       encoding="utf-8")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        webblasare = pw.chromium.launch(executable_path=chromium, args=gor_utgava.CHROMIUM_FLAGGOR)
-        flik = webblasare.new_page(viewport={"width": 673, "height": 1000})
-        flik.emulate_media(media="print")
-        flik.goto(samlad.as_uri(), wait_until="load", timeout=300_000)
-        antal = flik.evaluate("document.querySelectorAll('table, pre, img').length")
-        # Till höger om sidan, eller bredare inuti än rutan (kod som skulle rullas i sidled).
-        utanfor = flik.evaluate("""() => [...document.querySelectorAll("table, pre, img, .cell_output")]
-            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
-                || el.scrollWidth > el.clientWidth + 1)
-            .map(el => el.tagName + " i " + (el.closest("section") || {}).id)""")
-        webblasare.close()
+    flik = webblasare.new_page(viewport={"width": 673, "height": 1000})
+    flik.emulate_media(media="print")
+    flik.goto(samlad.as_uri(), wait_until="load", timeout=300_000)
+    antal = flik.evaluate("document.querySelectorAll('table, pre, img').length")
+    # Till höger om sidan, eller bredare inuti än rutan (kod som skulle rullas i sidled).
+    utanfor = flik.evaluate("""() => [...document.querySelectorAll("table, pre, img, .cell_output")]
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+            || el.scrollWidth > el.clientWidth + 1)
+        .map(el => el.tagName + " i " + (el.closest("section") || {}).id)""")
+    flik.close()
     assert antal > 100, antal
     assert not utanfor, utanfor[:20]
