@@ -25,7 +25,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from test_plats import RUBRIKTAL, _klistrat, provkoping, tunn_plats  # noqa: F401 (fixturerna)
-from test_webblasare import AXE, AXE_REGLER, _chromium
+from test_webblasare import AXE, AXE_REGLER, _chromium, stoppa_andra_adresser
 
 import tryggaplatser as tp
 from tryggaplatser.lagesbild import SLUTKOD_UTAN_PDF, skapa_lagesbild
@@ -428,18 +428,8 @@ def test_pdf_har_a4_sidor_svenska_tecken_och_diagrammen(mellanstad: dict) -> Non
 def test_html_klarar_axe_och_hamtar_inget(mellanstad: dict, webblasare) -> None:
     axe = AXE.read_text(encoding="utf-8")
     html = mellanstad["ut"] / "lagesbild.html"
-    begaranden: list[str] = []
     kontext = webblasare.new_context(locale="sv-SE")
-
-    def granska(route) -> None:
-        url = route.request.url
-        if url.startswith("data:") or url == html.as_uri():
-            route.continue_()
-        else:
-            begaranden.append(url)
-            route.abort()
-
-    kontext.route("**/*", granska)
+    begaranden = stoppa_andra_adresser(kontext, lambda url: url == html.as_uri())
     flik = kontext.new_page()
     flik.goto(html.as_uri(), wait_until="networkidle")
     assert flik.evaluate("document.documentElement.lang") == "sv"

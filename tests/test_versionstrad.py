@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_webblasare import AXE, AXE_REGLER, statisk_server
+from test_webblasare import AXE, AXE_REGLER, statisk_server, stoppa_andra_adresser
 
 ROT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROT / "scripts"))
@@ -125,16 +125,7 @@ def server(tradet):
 @pytest.fixture
 def flik(webblasare, server):
     kontext = webblasare.new_context(locale="sv-SE")
-    utifran: list[str] = []
-
-    def _granska(route):
-        if urlsplit(route.request.url).netloc == server or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            utifran.append(route.request.url)
-            route.abort()
-
-    kontext.route("**/*", _granska)
+    utifran = stoppa_andra_adresser(kontext, lambda url: urlsplit(url).netloc == server)
     sida = kontext.new_page()
     jsfel: list[str] = []
     sida.on("pageerror", lambda fel: jsfel.append(str(fel)))

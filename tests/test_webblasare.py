@@ -23,7 +23,7 @@ import functools
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -73,6 +73,27 @@ def statisk_server(mapp: Path) -> Iterator[str]:
         httpd.shutdown()
 
 
+def stoppa_andra_adresser(kontext, egen: Callable[[str], bool],
+                          beskriv: Callable[[str], str] = str) -> list[str]:
+    """Låt sidorna i en Playwright-kontext hämta bara egna adresser (och ``data:``).
+
+    ``egen(url)`` säger vilka adresser som hör till det som testas. Allt annat stoppas och
+    hamnar, som ``beskriv(url)``, i listan som returneras; testet kräver att den är tom.
+    """
+    stoppade: list[str] = []
+
+    def granska(route) -> None:
+        url = route.request.url
+        if url.startswith("data:") or egen(url):
+            route.continue_()
+        else:
+            stoppade.append(beskriv(url))
+            route.abort()
+
+    kontext.route("**/*", granska)
+    return stoppade
+
+
 @pytest.fixture(scope="module")
 def server(bygge):
     with statisk_server(bygge.html) as adress:
@@ -95,20 +116,28 @@ _ETIKETTER = """() => [...document.querySelectorAll("[aria-label], [title], svg 
     .filter(text => text)"""
 
 
+def test_sparren_stoppar_en_annan_vard_och_slapper_igenom_egna_adresser(webblasare, tmp_path):
+    (tmp_path / "bild.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    sida = tmp_path / "sida.html"
+    sida.write_text('<img src="bild.svg" alt=""><img src="https://exempel.invalid/spion.png" alt="">',
+                    encoding="utf-8")
+    kontext = webblasare.new_context()
+    stoppade = stoppa_andra_adresser(kontext, lambda url: url.startswith(tmp_path.as_uri()),
+                                     lambda url: f"sida.html: {url}")
+    flik = kontext.new_page()
+    flik.goto(sida.as_uri(), wait_until="load")
+    kontext.close()
+    assert stoppade == ["sida.html: https://exempel.invalid/spion.png"]
+
+
 @pytest.mark.parametrize("farglage", ["light", "dark"])
 def test_sidorna_ar_tillgangliga_och_laddar_inget_utifran(bygge, sidor, server, webblasare, farglage):
     axe = AXE.read_text(encoding="utf-8")
-    brister, utifran, jsfel, engelska = [], [], [], []
+    brister, jsfel, engelska = [], [], []
     kontext = webblasare.new_context(color_scheme=farglage, locale="sv-SE")
-
-    def _granska(route):
-        if urlsplit(route.request.url).netloc == server or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            utifran.append(f"{sida_namn}: {route.request.url}")
-            route.abort()
-
-    kontext.route("**/*", _granska)
+    # sida_namn slås upp när en begäran stoppas: sidan som just laddas.
+    utifran = stoppa_andra_adresser(kontext, lambda url: urlsplit(url).netloc == server,
+                                    lambda url: f"{sida_namn}: {url}")
     for sida in sidor:
         sida_namn = str(sida.relative_to(bygge.html))
         flik = kontext.new_page()

@@ -24,6 +24,7 @@ sys.path[:0] = [str(ROT / "scripts"), str(ROT / "book" / "_ext")]
 
 import gor_workshop  # noqa: E402
 from sjalvtest import las_sjalvtest  # noqa: E402
+from test_webblasare import stoppa_andra_adresser  # noqa: E402
 
 TOPP = gor_workshop.TOPPMAPP
 
@@ -99,18 +100,9 @@ def test_uppackat_hittar_paketet_sin_data(paket):
 
 def test_handboken_fungerar_fran_filsystemet(paket, webblasare):
     mapp = paket["mapp"].resolve()
-    utanfor, jsfel = [], []
+    jsfel = []
     kontext = webblasare.new_context(locale="sv-SE")
-
-    def _granska(route):
-        url = route.request.url
-        if url.startswith(mapp.as_uri()) or url.startswith("data:"):
-            route.continue_()
-        else:
-            utanfor.append(url)
-            route.abort()
-
-    kontext.route("**/*", _granska)
+    utanfor = stoppa_andra_adresser(kontext, lambda url: url.startswith(mapp.as_uri()))
     flik = kontext.new_page()
     flik.on("pageerror", lambda fel: jsfel.append(str(fel)))
     flik.goto((mapp / "START.html").as_uri())
